@@ -1,0 +1,24 @@
+import Foundation
+
+/// The source of `recordedAt`. Injected so tests and replays are deterministic.
+public protocol SystemClock: Sendable {
+    /// Microseconds since 1970-01-01T00:00:00Z.
+    func nowMicroseconds() -> Int64
+}
+
+/// The machine's real-time clock.
+public struct WallClock: SystemClock {
+    public init() {}
+    public func nowMicroseconds() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1_000
+    }
+}
+
+/// A clock that always answers the same instant (tests, demos).
+public struct FixedClock: SystemClock {
+    public var microseconds: Int64
+    public init(microseconds: Int64) { self.microseconds = microseconds }
+    public func nowMicroseconds() -> Int64 { microseconds }
+}
