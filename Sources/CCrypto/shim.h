@@ -1,0 +1,6 @@
+#ifndef LOANLEDGER_CCRYPTO_SHIM_H
+#define LOANLEDGER_CCRYPTO_SHIM_H
+#include <openssl/sha.h>
+#include <openssl/hmac.h>
+#include <openssl/evp.h>
+#endif
