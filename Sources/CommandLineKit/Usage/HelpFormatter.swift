@@ -19,8 +19,8 @@
 /// ```
 ///
 /// Sections, each present only when not empty: usage, abstract, discussion, `Arguments:`,
-/// `Options:` (the command's own, then `-h, --help`), `Global options:` (inherited from parent
-/// commands), `Commands:`, `Examples:`. Labels share one column, at most
+/// `Options:` (the command's own, then `-h, --help`), `Commands:`, `Global options:` (inherited
+/// from parent commands), `Examples:`. Labels share one column, at most
 /// ``labelWidthMax`` wide (a longer label puts its text on the next line); text wraps at
 /// ``lineWidthMax`` columns; the result ends with one newline and has no trailing spaces.
 public enum HelpFormatter {
@@ -62,8 +62,8 @@ public enum HelpFormatter {
             ("Arguments:", command.arguments.map { Row(label: $0.name, text: $0.help) }),
             ("Options:", command.options.map(row(for:))
                 + [Row(label: "-h, --help", text: "Show this help.")]),
-            ("Global options:", chain.inheritedOptions.map(row(for:))),
             ("Commands:", command.subcommands.map { Row(label: $0.name, text: $0.abstract) }),
+            ("Global options:", chain.inheritedOptions.map(row(for:))),
         ].filter { !$0.rows.isEmpty }
         let labelWidth = min(
             labelWidthMax,
