@@ -22,7 +22,8 @@ import Testing
     static let cases: [Case] = [
         Case(id: "options after the positional", arguments: ["loan", "repay", "L-1"] + repayLine,
              path: ["loan", "repay"], positionals: ["LOAN": "L-1"], values: repayValues),
-        Case(id: "options before the positional", arguments: ["loan", "repay"] + repayLine + ["L-1"],
+        Case(id: "options before the positional",
+             arguments: ["loan", "repay"] + repayLine + ["L-1"],
              path: ["loan", "repay"], positionals: ["LOAN": "L-1"], values: repayValues),
         Case(id: "options around the positional",
              arguments: ["loan", "repay", "--amount", "5.00", "L-1", "--on", "2026-03-05",
@@ -145,7 +146,8 @@ import Testing
     static let helpCases: [HelpCase] = [
         HelpCase(id: "root --help", arguments: ["--help"], path: []),
         HelpCase(id: "group -h", arguments: ["loan", "-h"], path: ["loan"]),
-        HelpCase(id: "leaf --help", arguments: ["loan", "repay", "--help"], path: ["loan", "repay"]),
+        HelpCase(id: "leaf --help", arguments: ["loan", "repay", "--help"],
+                 path: ["loan", "repay"]),
         HelpCase(id: "help before the path", arguments: ["-h", "loan", "repay"],
                  path: ["loan", "repay"]),
         HelpCase(id: "help despite missing required options",
@@ -181,7 +183,8 @@ import Testing
           arguments: [([String](), [String]()), (["loan"], ["loan"]),
                       (["--json", "day"], ["day"])])
     func groupWithoutCommand(arguments: [String], path: [String]) throws {
-        let outcome = try CommandLineParser.parse(arguments, root: SampleTree.root, environment: [:])
+        let outcome = try CommandLineParser.parse(
+            arguments, root: SampleTree.root, environment: [:])
         #expect(outcome == .usageError(help: HelpFormatter.help(path: path, root: SampleTree.root)))
     }
 

@@ -123,7 +123,8 @@ import Testing
     }
 
     @Test("Scalars at the top level", arguments: [
-        (JSONValue.null, "null"), (.bool(true), "true"), (.integer(-42), "-42"), (.string("x"), #""x""#),
+        (JSONValue.null, "null"), (.bool(true), "true"), (.integer(-42), "-42"),
+        (.string("x"), #""x""#),
     ])
     func topLevelScalar(value: JSONValue, json: String) {
         #expect(JSONWriter.write(value, pretty: false) == json + "\n")

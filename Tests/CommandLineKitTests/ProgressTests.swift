@@ -82,8 +82,8 @@ final class ProgressRecorder: Sendable {
 
 @Suite struct ExitCodeTests {
     @Test("Exit codes keep their sysexits values", arguments: [
-        (ExitCode.success, Int32(0)), (.usage, 64), (.dataError, 65), (.noInput, 66), (.software, 70),
-        (.ioError, 74), (.tempFailure, 75),
+        (ExitCode.success, Int32(0)), (.usage, 64), (.dataError, 65), (.noInput, 66),
+        (.software, 70), (.ioError, 74), (.tempFailure, 75),
     ])
     func values(code: ExitCode, value: Int32) {
         #expect(code.rawValue == value)

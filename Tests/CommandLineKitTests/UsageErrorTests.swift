@@ -11,15 +11,17 @@ import Testing
     }
 
     static let repay = SampleTree.repayUsage
+    static let unknownLon =
+        "unknown command 'lon' — 'loanctl' expects one of: loan, import, day, history"
     static let cases: [Case] = [
         Case(id: "unknown command at the root", arguments: ["lon"],
-             message: "unknown command 'lon' — 'loanctl' expects one of: loan, import, day, history",
+             message: unknownLon,
              usage: SampleTree.rootUsage),
         Case(id: "unknown command in a group", arguments: ["loan", "pay", "L-1"],
              message: "unknown command 'pay' — 'loanctl loan' expects one of: repay, show",
              usage: "usage: loanctl loan COMMAND [options]"),
         Case(id: "unknown command before help", arguments: ["lon", "--help"],
-             message: "unknown command 'lon' — 'loanctl' expects one of: loan, import, day, history",
+             message: unknownLon,
              usage: SampleTree.rootUsage),
         Case(id: "unknown option", arguments: ["loan", "repay", "L-1", "--amout", "5"],
              message: "unknown option '--amout' — not an option of 'loanctl loan repay'",
@@ -58,7 +60,8 @@ import Testing
         Case(id: "missing required option",
              arguments: ["loan", "repay", "L-1", "--amount", "5", "--on", "d"],
              message: "missing required option '--ref' — give '--ref REF'", usage: repay),
-        Case(id: "missing required option with an environment variable", arguments: ["day", "close"],
+        Case(id: "missing required option with an environment variable",
+             arguments: ["day", "close"],
              message: "missing required option '--through' — give '--through D'"
                 + " or set LOANCTL_THROUGH",
              usage: "usage: loanctl day close --through D [options]"),
@@ -70,7 +73,8 @@ import Testing
              arguments: ["day", "close", "x", "--through", "d"],
              message: "unexpected argument 'x' — 'loanctl day close' takes no arguments",
              usage: "usage: loanctl day close --through D [options]"),
-        Case(id: "unexpected argument beyond an optional one", arguments: ["history", "a", "b", "c"],
+        Case(id: "unexpected argument beyond an optional one",
+             arguments: ["history", "a", "b", "c"],
              message: "unexpected argument 'c' — 'loanctl history' takes 2 arguments: LOAN LIMIT",
              usage: "usage: loanctl history LOAN [LIMIT] [options]"),
         Case(id: "missing argument",

@@ -81,7 +81,8 @@ public struct TextTable: Sendable, Equatable {
         for line in lines {
             var text = ""
             for (index, cell) in line.enumerated() {
-                let padding = String(repeating: " ", count: widths[index] - cell.unicodeScalars.count)
+                let padCount = widths[index] - cell.unicodeScalars.count
+                let padding = String(repeating: " ", count: padCount)
                 text += index == 0 ? "" : "  "
                 text += columns[index].alignment == .left ? cell + padding : padding + cell
             }

@@ -61,7 +61,8 @@ public struct ParsedCommand: Sendable, Equatable {
     /// - Parameter name: The long name without dashes; the command must declare it as a flag.
     /// - Returns: `true` when the flag appeared on the line.
     public func flag(_ name: String) -> Bool {
-        precondition(declaredOptions[name]?.kind == .flag, "'\(commandName)' declares no flag '--\(name)'")
+        precondition(declaredOptions[name]?.kind == .flag,
+                     "'\(commandName)' declares no flag '--\(name)'")
         return flags.contains(name)
     }
 

@@ -26,8 +26,8 @@ public struct OptionSpec: Sendable, Equatable {
     public let help: String
     /// Whether the option takes a value.
     public let kind: Kind
-    /// Whether the parse fails with ``UsageError/Reason/missingRequiredOption(option:valueName:environmentVariable:)``
-    /// when neither the line nor ``environmentVariable`` gives a value.
+    /// Whether the parse fails (`missingRequiredOption`, see ``UsageError/Reason``) when neither
+    /// the line nor ``environmentVariable`` gives a value.
     public let isRequired: Bool
     /// The environment variable read when the option is absent from the line (`LOANCTL_DB`).
     /// An empty variable counts as unset.

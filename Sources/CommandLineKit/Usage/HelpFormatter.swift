@@ -74,8 +74,8 @@ public enum HelpFormatter {
             blocks.append(TextWrapper.wrap(command.abstract, width: lineWidthMax))
         }
         if !command.discussion.isEmpty {
-            blocks.append(command.discussion.split(separator: "\n", omittingEmptySubsequences: false)
-                .flatMap { TextWrapper.wrap(String($0), width: lineWidthMax) })
+            let lines = command.discussion.split(separator: "\n", omittingEmptySubsequences: false)
+            blocks.append(lines.flatMap { TextWrapper.wrap(String($0), width: lineWidthMax) })
         }
         for section in sections {
             blocks.append([section.title] + section.rows.flatMap { lines(for: $0, labelWidth) })

@@ -12,7 +12,8 @@ enum SampleTree {
             .flag("json", help: "Print one JSON document on stdout."),
             .value("actor", valueName: "NAME", help: "Who is acting.",
                    environmentVariable: "LOANCTL_ACTOR"),
-            .value("request-id", valueName: "ID", help: "Makes a retried command write nothing new."),
+            .value("request-id", valueName: "ID",
+                   help: "Makes a retried command write nothing new."),
         ],
         subcommands: [loan, importCommand, day, history]
     )
