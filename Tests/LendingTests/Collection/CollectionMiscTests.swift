@@ -34,7 +34,8 @@ import Testing
 @Suite struct CollectionQueueOrderTests {
     @Test("Queue order: stage descending, then overdue amount descending, then loan id")
     func queueOrder() {
-        func key(_ stage: CollectionStage, _ yuan: Int64, _ id: String) -> CollectionQueueOrder.Key {
+        typealias Key = CollectionQueueOrder.Key
+        func key(_ stage: CollectionStage, _ yuan: Int64, _ id: String) -> Key {
             .init(stage: stage, overdueAmount: .yuan(yuan), loanId: LoanID(validated: id))
         }
         let expected = [

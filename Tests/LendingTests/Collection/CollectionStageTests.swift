@@ -108,6 +108,16 @@ import Testing
         #expect(next == item.expected)
     }
 
+    @Test("Thresholds inside the grace days are skipped: grace wins there")
+    func thresholdInsideGrace() {
+        var policy = CollectionPolicy.standard
+        policy.largeDebtMidStartDPD = 10
+        #expect(policy.stage(dpd: 10, overdueAmount: .yuan(50_000), graceDays: 15) == .grace)
+        #expect(policy.stage(dpd: 16, overdueAmount: .yuan(50_000), graceDays: 15) == .mid)
+        #expect(policy.nextThresholdDPD(after: 5, graceDays: 15) == 16)
+        #expect(policy.nextThresholdDPD(after: 5, graceDays: 3) == 10)
+    }
+
     @Test("Between thresholds the stage does not change, for any amount", arguments: [0, 3, 15])
     func noChangeBeforeNextThreshold(graceDays: Int64) {
         let policy = CollectionPolicy.standard
