@@ -47,8 +47,9 @@ extension CollectionPolicy {
     ///
     /// DPD grows by one a day while nothing is paid, so end of day can skip a loan until its DPD
     /// reaches this. The candidates are 1 (current → grace, only once a due date passes), the
-    /// early start (grace + 1), ``largeDebtMidStartDPD``, ``midStartDPD`` and ``lateStartDPD``;
-    /// thresholds inside the grace days are skipped (grace wins there).
+    /// day after grace (grace + 1), the early start (grace + ``earlyStartDPDAfterGrace``, the
+    /// same day in the standard policy), ``largeDebtMidStartDPD``, ``midStartDPD`` and
+    /// ``lateStartDPD``; thresholds inside the grace days are skipped (grace wins there).
     ///
     /// The overdue amount also grows without a new fact (penalty accrues, another installment
     /// falls due), so while ``isAmountSensitive(dpd:graceDays:)`` is true a loan below
@@ -59,9 +60,11 @@ extension CollectionPolicy {
     ///   - graceDays: The loan's contractual grace days.
     /// - Returns: The next threshold, or nil from ``lateStartDPD`` on (late is final for DPD).
     public func nextThresholdDPD(after dpd: Int64, graceDays: Int64) -> Int64? {
+        // The day after grace is a candidate of its own: a threshold that falls inside the
+        // grace days (a short largeDebtMidStartDPD, a long grace) takes effect only then.
         let candidates: [Int64] = [
-            1, earlyStartDPD(graceDays: graceDays), largeDebtMidStartDPD, midStartDPD,
-            lateStartDPD,
+            1, graceDays + 1, earlyStartDPD(graceDays: graceDays), largeDebtMidStartDPD,
+            midStartDPD, lateStartDPD,
         ]
         return candidates.filter { $0 > dpd && ($0 == 1 || $0 > graceDays) }.min()
     }

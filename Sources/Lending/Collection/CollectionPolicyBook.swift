@@ -100,3 +100,32 @@ public struct CollectionPolicyBook: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey { case versions }
 }
+
+// MARK: - Conveniences
+
+extension CollectionPolicyBook {
+    /// The stage of a loan on `date` under the policy in force on that date.
+    ///
+    /// Same as `policy(on: date).stage(dpd:overdueAmount:graceDays:)`; see
+    /// ``CollectionPolicy/stage(dpd:overdueAmount:graceDays:)``.
+    /// - Precondition: `dpd` ≥ 0 and `graceDays` ≥ 0.
+    public func stage(
+        on date: BusinessDate, dpd: Int64, overdueAmount: Money, graceDays: Int64
+    ) -> CollectionStage {
+        policy(on: date).stage(dpd: dpd, overdueAmount: overdueAmount, graceDays: graceDays)
+    }
+}
+
+extension Compliance {
+    /// Checks `request` against the policy in force on its Shanghai date.
+    ///
+    /// Same as ``check(_:facts:policy:)`` with `book.policy(on: request.at.date)`, so the date
+    /// that picks the policy is always the action's own.
+    /// - Throws: ``LendingError/refused(rule:message:)`` naming the first broken
+    ///   ``ComplianceRule``.
+    public static func check(
+        _ request: CollectionActionRequest, facts: ComplianceFacts, book: CollectionPolicyBook
+    ) throws(LendingError) {
+        try check(request, facts: facts, policy: book.policy(on: request.at.date))
+    }
+}

@@ -35,6 +35,7 @@ public enum CollectionStage: String, Sendable, Hashable, Codable, CaseIterable, 
         }
     }
 
+    /// True when `lhs` is milder than `rhs` (``severity`` order).
     public static func < (lhs: CollectionStage, rhs: CollectionStage) -> Bool {
         lhs.severity < rhs.severity
     }

@@ -62,6 +62,29 @@ import Testing
         #expect(rule(on: "2026-05-20") == "call-cap")
     }
 
+    @Test("Policy book: checking with the book uses the action's own Shanghai date")
+    func checkWithBook() {
+        let book = CollectionPolicyBook(versions: [Self.policy(from: "2026-04-01", callsMax: 2)])
+        let facts = Fixture.facts(calls: 2)
+        // Written as 31 March in New York, but 09:00 on 1 April in Shanghai: April policy.
+        let april = Fixture.request(.call, at: "2026-03-31T20:00:00-05:00")
+        // Written as 30 March in New York, 09:00 on 31 March in Shanghai: standard policy.
+        let march = Fixture.request(.call, at: "2026-03-30T20:00:00-05:00")
+        func rule(_ request: CollectionActionRequest) -> String? {
+            do {
+                try Compliance.check(request, facts: facts, book: book)
+                return nil
+            } catch {
+                guard case .refused(let rule, _) = error else { return "unexpected" }
+                return rule
+            }
+        }
+        #expect(april.at.date == Fixture.date("2026-04-01"))
+        #expect(rule(april) == "call-cap")
+        #expect(march.at.date == Fixture.date("2026-03-31"))
+        #expect(rule(march) == nil)
+    }
+
     @Test("Policy book: a newer policy changes a stage only from its date")
     func newerPolicyStage() {
         var later = CollectionPolicy.standard

@@ -79,6 +79,18 @@ import Testing
         #expect(field == item.field)
     }
 
+    /// The standard policy from 2026-04-01 as event data (JSONEncoder with `.sortedKeys`).
+    static let golden = #"{"callsPerLoanPerDayMax":3,"#
+        + #""channels":{"current":["sms","push","email"],"early":["sms","push","email","call"],"#
+        + #""grace":["sms","push","email"],"late":["sms","push","email","call","agency","visit","#
+        + #""legal"],"mid":["sms","push","email","call","agency","visit"]},"#
+        + #""contactHoursEndMinute":1260,"contactHoursExemptChannels":["legal"],"#
+        + #""contactHoursStartMinute":480,"earlyStartDPDAfterGrace":1,"#
+        + #""effectiveFrom":"2026-04-01","largeDebtMidStartDPD":16,"#
+        + #""largeDebtThreshold":2000000,"lateStartDPD":91,"midStartDPD":31,"#
+        + #""visitCollectorsRequired":2,"visitEndedEpisodesMin":2,"#
+        + #""visitOverdueAmountMin":2000000}"#
+
     @Test("Policy encodes to the same bytes every time and decodes to itself")
     func codableStable() throws {
         var policy = CollectionPolicy.standard
@@ -86,17 +98,19 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let first = try encoder.encode(policy)
-        let text = String(decoding: first, as: UTF8.self)
-        #expect(text.contains(#""late":["sms","push","email","call","agency","visit","legal"]"#))
-        #expect(text.contains(#""effectiveFrom":"2026-04-01""#))
-        #expect(text.contains(#""largeDebtThreshold":2000000"#))
-        for _ in 0..<20 {
-            // Rebuilding the sets reshuffles their hash order; the bytes must not change.
+        #expect(String(decoding: first, as: UTF8.self) == Self.golden)
+        // Sets with other capacities iterate in other orders; the bytes must not change.
+        for capacity in [0, 16, 64, 1_000] {
             var copy = policy
-            copy.channels = Dictionary(uniqueKeysWithValues: policy.channels.map {
-                ($0.key, Set($0.value.shuffled()))
-            })
-            #expect(try encoder.encode(copy) == first)
+            for (stage, allowed) in policy.channels {
+                var rebuilt = Set<ContactChannel>(minimumCapacity: capacity)
+                for channel in ContactChannel.allCases.reversed() where allowed.contains(channel) {
+                    rebuilt.insert(channel)
+                }
+                copy.channels[stage] = rebuilt
+            }
+            #expect(copy == policy)
+            #expect(try encoder.encode(copy) == first, "capacity \(capacity)")
         }
         #expect(try JSONDecoder().decode(CollectionPolicy.self, from: first) == policy)
     }
