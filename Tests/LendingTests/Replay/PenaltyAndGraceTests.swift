@@ -121,6 +121,7 @@ import Lending
         #expect(next([], "2026-02-16") == Fixture.date("2026-02-19"))
         #expect(next([], "2026-02-19") == Fixture.date("2026-03-15"))
         let paid = [Fixture.pay("P1", "899.75", "2026-02-10")]
-        #expect(next(paid, "2026-01-15") == Fixture.date("2026-03-15"))
+        #expect(next(paid, "2026-02-10") == Fixture.date("2026-03-15"))
+        #expect(next(paid, "2026-01-15") == Fixture.date("2026-02-15"))
     }
 }
