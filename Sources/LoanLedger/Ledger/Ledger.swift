@@ -1,0 +1,113 @@
+import EventStore
+import Foundation
+import Lending
+import Projections
+
+/// The library a lending backend embeds: opens a store, runs commands and answers queries.
+///
+/// Each command: resolve the customer's stream (through the loan index when only a loan is
+/// named), read and fold it, `decide` with today's date from the injected clock, and append
+/// with the expected version — the events, the loan index and reference keys, and the read
+/// models in one transaction. A version conflict is retried a bounded number of times.
+///
+/// ```swift
+/// let ledger = try Ledger.open(path: "loanledger.sqlite")
+/// try ledger.execute(.openLine(limit: .yuan(50_000), on: today), for: customer,
+///                    metadata: CommandMetadata(actor: ActorID(validated: "ops.wang")))
+/// ```
+public final class Ledger {
+    /// The log.
+    public let store: any EventStore
+    /// The source of `today` and of recordedAt.
+    public let clock: any SystemClock
+    let ids: any EventIDGenerator
+    /// Attempts for one command when someone else appends first.
+    public static let conflictAttemptsMax = 5
+
+    /// What a ledger is opened for.
+    public enum Access: Sendable, Equatable {
+        /// Queries only: the store must exist and is never written (not even its tables).
+        case read
+        /// Commands: a missing SQLite store is created and the read-model tables declared.
+        case write
+    }
+
+    /// Creates a ledger over an open store; with `.write` access, declares the read-model tables.
+    public init(store: any EventStore, access: Access = .write,
+                clock: any SystemClock = WallClock(),
+                ids: any EventIDGenerator = RandomEventIDs()) throws(LedgerError)
+    {
+        self.store = store
+        self.clock = clock
+        self.ids = ids
+        guard access == .write else { return }
+        do {
+            try store.ensureTables(ReadModelSchema.live.tables + ReadModelSchema.shadow.tables)
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    /// Opens a SQLite store: for `.write`, creating it when missing; for `.read`, read-only.
+    /// - Throws: ``LedgerError/store(_:)`` with `.storeMissing`, `.notAStore`, `.schemaTooNew`…
+    public static func open(
+        path: String, access: Access, clock: any SystemClock = WallClock(),
+        synchronous: SQLiteStoreOptions.Synchronous = .full
+    ) throws(LedgerError) -> Ledger {
+        do {
+            var options = SQLiteStoreOptions()
+            options.mode = access == .write ? .createIfMissing : .readOnly
+            options.synchronous = synchronous
+            let store = try SQLiteEventStore(path: path, options: options, clock: clock)
+            return try Ledger(store: store, access: access, clock: clock)
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    /// Today's business date in Asia/Shanghai, from the clock.
+    public var today: BusinessDate {
+        LocalTime(unixSeconds: clock.nowMicroseconds() / 1_000_000).date
+    }
+
+    /// The last closed business day, from the read models.
+    public func lastClosedDay() throws(LedgerError) -> BusinessDate? {
+        do {
+            return try store.read { try ReadModelProjection.live(.init()).lastClosedDay($0) }
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    /// Collection policies in force: the standard one plus every adopted version.
+    public func policies() throws(LedgerError) -> CollectionPolicyBook {
+        do {
+            var book = CollectionPolicyBook()
+            for recorded in try store.readWholeStream(PolicyStream.id) {
+                let adopted = try EventCodec.decode(CollectionPolicyAdopted.self,
+                                                    from: recorded.data)
+                book.adopt(adopted.policy)
+            }
+            return book
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    /// The decision context for a command run now.
+    func decisionContext() throws(LedgerError) -> DecisionContext {
+        DecisionContext(today: today, lastClosedDay: try lastClosedDay(), policies: try policies())
+    }
+}
+
+/// The stream of collection policy versions.
+public enum PolicyStream {
+    public static let id = "policy-collection"
+}
+
+extension ReadModelProjection {
+    /// The projection over the live tables.
+    static func live(_ policies: CollectionPolicyBook) -> ReadModelProjection {
+        ReadModelProjection(schema: .live, policies: policies)
+    }
+}

@@ -1,0 +1,1 @@
+print("loanctl: under construction")
