@@ -10,6 +10,7 @@ struct PenaltyRate: Sendable, Hashable {
     /// round(principal × rate × days), half-up: the penalty of one stretch.
     func penalty(on principal: Money, days: Int64) -> Money {
         guard days > 0, principal.isPositive else { return .zero }
-        return Rounding.fen(principal, times: numerator * Int128(days), over: PenaltyRate.denominator)
+        return Rounding.fen(
+            principal, times: numerator * Int128(days), over: PenaltyRate.denominator)
     }
 }

@@ -15,7 +15,9 @@ extension ReplayEngine {
     /// The start of the period containing `date`.
     func periodStart(containing date: BusinessDate) -> BusinessDate {
         var start = periodStart
-        for ledger in ledgers where ledger.dueDate <= date { start = Swift.max(start, ledger.dueDate) }
+        for ledger in ledgers where ledger.dueDate <= date {
+            start = Swift.max(start, ledger.dueDate)
+        }
         return start
     }
 

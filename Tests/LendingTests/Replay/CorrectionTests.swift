@@ -67,9 +67,11 @@ import Lending
         #expect(s.overpaidBalance == .zero)
         #expect(s.payoff.amount == Fixture.yuan("51.63"))
         #expect(s.payoff.refundShortfall == Fixture.yuan("51.63"))
-        let repaid = statement(facts + [Fixture.pay("P4", "51.63", "2026-03-10")], asOf: "2026-03-10")
+        let repayment = Fixture.pay("P4", "51.63", "2026-03-10")
+        let repaid = statement(facts + [repayment], asOf: "2026-03-10")
         #expect(repaid.status == .closed)
-        #expect(repaid.allocations[Fixture.ref("P4")] == Allocation(refundShortfall: Fixture.yuan("51.63")))
+        #expect(repaid.allocations[Fixture.ref("P4")]
+            == Allocation(refundShortfall: Fixture.yuan("51.63")))
         #expect(repaid.closedOn == Fixture.date("2026-03-10"))
     }
 

@@ -61,7 +61,8 @@ import Lending
         RoundingCase(numerator: 149, denominator: 100, expected: 1),
     ])
     func halfUp(_ example: RoundingCase) {
-        let value = BigUInt(example.numerator).dividedRoundingHalfUp(by: BigUInt(example.denominator))
+        let value = BigUInt(example.numerator)
+            .dividedRoundingHalfUp(by: BigUInt(example.denominator))
         #expect(value.uint64Value == example.expected)
     }
 

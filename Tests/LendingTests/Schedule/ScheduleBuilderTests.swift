@@ -106,7 +106,8 @@ import Lending
         for principal in ["10", "10.01", "18", "999.99", "12345.67", "200000"] {
             for millionths: Int64 in [1, 400, 986] {
                 let rows = ScheduleBuilder.build(
-                    principal: Fixture.yuan(principal), dailyRate: DailyRate(millionths: millionths),
+                    principal: Fixture.yuan(principal),
+                    dailyRate: DailyRate(millionths: millionths),
                     method: method, termMonths: termMonths, start: Fixture.date("2026-01-31"))
                 #expect(rows.count == Int(termMonths))
                 #expect(rows.map(\.principal).sum() == Fixture.yuan(principal))
