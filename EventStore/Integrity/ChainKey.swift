@@ -22,6 +22,20 @@ public struct ChainKey: Sendable, Equatable {
         }
         self.bytes = bytes
     }
+
+    /// Creates a key from hexadecimal text (e.g. the contents of a key file, whitespace
+    /// around it ignored).
+    ///
+    /// - Parameter hex: At least 32 hexadecimal digits (16 bytes).
+    /// - Throws: ``EventStoreError/invalidInput(field:rule:)`` for non-hex text or a short key.
+    public init(hex: String) throws {
+        let trimmed = hex.filter { !$0.isWhitespace }.lowercased()
+        guard let bytes = HexBytes.decode(trimmed) else {
+            throw EventStoreError.invalidInput(
+                field: "key", rule: "must be hexadecimal digits")
+        }
+        try self.init(bytes: bytes)
+    }
 }
 
 extension ChainKey: CustomStringConvertible {

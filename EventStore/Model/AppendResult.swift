@@ -7,6 +7,7 @@ public struct AppendResult: Sendable, Equatable {
     /// True when every event id was already stored with identical content: nothing was written.
     public var wasDuplicate: Bool
 
+    /// Creates a result (stores build these).
     public init(events: [RecordedEvent], streamVersion: Int64, wasDuplicate: Bool) {
         self.events = events
         self.streamVersion = streamVersion

@@ -1,7 +1,10 @@
 /// One value in a read-model row; the backend-neutral subset of SQL types we use.
 public enum Cell: Sendable, Equatable, Hashable {
+    /// SQL NULL: an absent value.
     case null
+    /// A 64-bit integer (amounts in fen, counts, positions).
     case integer(Int64)
+    /// UTF-8 text (ids, dates, enum names).
     case text(String)
 
     /// The integer, or nil for other cases.

@@ -1,9 +1,11 @@
 /// The last position of the log and its hash: the anchor an operator keeps outside the store.
 public struct ChainHead: Sendable, Equatable, CustomStringConvertible {
+    /// The last position (0 for an empty log).
     public var position: Int64
     /// 32 bytes; the genesis hash (32 zero bytes) at position 0.
     public var hash: [UInt8]
 
+    /// Creates an anchor.
     public init(position: Int64, hash: [UInt8]) {
         self.position = position
         self.hash = hash

@@ -21,13 +21,17 @@ public enum EventStoreError: Error, Equatable, Sendable, CustomStringConvertible
     case storeMissing(path: String)
     /// The store was written by a newer version of LoanLedger.
     case schemaTooNew(found: Int, supported: Int)
-    /// A SQLite call failed.
+    /// A SQLite call failed. `code` is the primary result code (sqlite.org/rescode.html):
+    /// 5 BUSY / 6 LOCKED mean another writer held the lock past the busy timeout (see
+    /// ``isRetryable``); 13 FULL, 10 IOERR, 8 READONLY, 11 CORRUPT are storage failures
+    /// (``isStorageFailure``); 19 CONSTRAINT from an edited file.
     case sqlite(code: Int32, message: String, sql: String?)
     /// A PostgreSQL call failed or the server could not be reached.
     case postgres(message: String)
     /// Any other I/O failure.
     case io(String)
 
+    /// One line for `loanctl: <message>`; never contains event data.
     public var description: String {
         switch self {
         case .versionConflict(let stream, let expected, let actual):

@@ -33,14 +33,22 @@ public protocol EventStore: AnyObject {
         inSameTransaction: (any WriteContext, [RecordedEvent]) throws -> Void
     ) throws -> AppendResult
 
-    /// Events of one stream with version ≥ `fromVersion`, in version order, at most `limit`.
+    /// Events of one stream with version ≥ `fromVersion`, in version order, at most `limit`
+    /// (any `limit` ≥ 0; ``readWholeStream(_:)`` reads a whole stream in batches).
     /// - Complexity: O(returned events) with an index seek.
+    /// - Throws: ``EventStoreError/invalidInput(field:rule:)`` for a negative limit, storage
+    ///   errors.
     func readStream(_ stream: String, fromVersion: Int64, limit: Int) throws -> [RecordedEvent]
 
     /// The last `count` events of a stream, in version order.
     func readStreamBackwards(_ stream: String, count: Int) throws -> [RecordedEvent]
 
     /// Events of all streams with position > `afterPosition`, in position order, at most `limit`.
+    ///
+    /// Page through the log by passing the last position seen; an empty result means caught up.
+    /// - Parameter limit: 0 … ``EventStoreLimits/readBatchMax``.
+    /// - Throws: ``EventStoreError/invalidInput(field:rule:)`` for a limit out of range, storage
+    ///   errors.
     func readAll(afterPosition: Int64, limit: Int) throws -> [RecordedEvent]
 
     /// The current version of a stream (0 when it does not exist).
@@ -50,13 +58,28 @@ public protocol EventStore: AnyObject {
     func head() throws -> ChainHead
 
     /// Runs `body` in one read transaction (a consistent snapshot on SQLite and PostgreSQL).
+    ///
+    /// Called inside an append closure or ``write(_:)``, it joins that transaction.
     func read<T>(_ body: (any ReadContext) throws -> T) throws -> T
 
     /// Runs `body` in one write transaction without appending events (rebuilds, checkpoints).
+    ///
+    /// A throw rolls back everything `body` wrote and is rethrown. Transactions never nest:
+    /// calling `write` or `append` inside another write is a programming error (precondition).
     func write<T>(_ body: (any WriteContext) throws -> T) throws -> T
 
     /// Walks the hash chain from position 1, calling `progress` every so often.
+    ///
+    /// Detects a changed, deleted, inserted or reordered event, version gaps within a stream and
+    /// a decreasing `recordedAt`; with `expectHead`, also a cut-off tail and a rewrite that
+    /// recomputed every later hash (see docs/event-store.md for what it cannot detect).
+    /// - Parameters:
+    ///   - expectHead: An anchor kept outside the store: that position must exist with exactly
+    ///     that hash.
+    ///   - progress: Called with (events checked, events in the log) after each batch.
     /// - Returns: The report, naming the first bad position if any.
+    /// - Complexity: O(n) time, O(streams) memory.
+    /// - Throws: Storage errors only; a broken chain is a report, not an error.
     func verify(
         expectHead: ChainHead?,
         progress: ((Int64, Int64) -> Void)?
@@ -68,5 +91,10 @@ public protocol EventStore: AnyObject {
     func restore(_ events: any Sequence<RecordedEvent>) throws
 
     /// Declares read-model tables; creates missing ones (idempotent).
+    ///
+    /// Rows, filters and ordering are checked against these declarations; a context refuses an
+    /// undeclared table or column.
+    /// - Throws: ``EventStoreError/invalidInput(field:rule:)`` for a bad name or a table that
+    ///   exists with other columns, storage errors.
     func ensureTables(_ tables: [TableSchema]) throws
 }

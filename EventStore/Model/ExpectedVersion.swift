@@ -4,9 +4,11 @@ public enum ExpectedVersion: Sendable, Equatable, CustomStringConvertible {
     case any
     /// The stream must not exist yet.
     case noStream
-    /// The stream must be at exactly this version (≥ 1).
+    /// The stream must be at exactly this version; `.exact(0)` means the same as
+    /// ``noStream``.
     case exact(Int64)
 
+    /// `any`, `no stream`, or the version number.
     public var description: String {
         switch self {
         case .any: return "any"

@@ -8,7 +8,9 @@ public protocol SystemClock: Sendable {
 
 /// The machine's real-time clock.
 public struct WallClock: SystemClock {
+    /// The real-time clock.
     public init() {}
+    /// `clock_gettime(CLOCK_REALTIME)` in microseconds.
     public func nowMicroseconds() -> Int64 {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
@@ -18,7 +20,10 @@ public struct WallClock: SystemClock {
 
 /// A clock that always answers the same instant (tests, demos).
 public struct FixedClock: SystemClock {
+    /// The instant it answers, in microseconds since 1970.
     public var microseconds: Int64
+    /// A clock stopped at `microseconds`.
     public init(microseconds: Int64) { self.microseconds = microseconds }
+    /// Always ``microseconds``.
     public func nowMicroseconds() -> Int64 { microseconds }
 }

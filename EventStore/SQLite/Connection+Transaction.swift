@@ -28,6 +28,14 @@ extension Connection {
         return result
     }
 
+    /// Runs `body` in the open transaction if there is one, else in a new one of `kind`.
+    ///
+    /// For reads and DDL that may be called from inside an append closure or `write`.
+    func inTransactionOrCurrent<T>(_ kind: TransactionKind, _ body: () throws -> T) throws -> T {
+        if !isAutocommit { return try body() }
+        return try inTransaction(kind, body)
+    }
+
     /// Rolls back if a transaction is still open. A failing COMMIT may already have rolled
     /// back by itself (sqlite.org/lang_transaction.html, "Response To Errors Within A
     /// Transaction"); either way the caller's first error is the one reported.

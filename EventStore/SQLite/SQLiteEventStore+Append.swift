@@ -99,10 +99,7 @@ extension SQLiteEventStore {
     /// Inside an append closure or ``write(_:)`` it joins the open transaction.
     /// - Throws: what `body` throws, ``EventStoreError/sqlite(code:message:sql:)``.
     public func read<T>(_ body: (any ReadContext) throws -> T) throws -> T {
-        if !connection.isAutocommit {
-            return try withContext(writable: false) { try body($0) }
-        }
-        return try connection.inTransaction(.deferred) {
+        try connection.inTransactionOrCurrent(.deferred) {
             try withContext(writable: false) { try body($0) }
         }
     }

@@ -17,7 +17,7 @@ extension SQLiteEventStore {
     public func verify(
         expectHead: ChainHead?, progress: ((Int64, Int64) -> Void)?
     ) throws -> VerificationReport {
-        try connection.inTransaction(.deferred) {
+        try connection.inTransactionOrCurrent(.deferred) {
             let total = try head().position
             let select = try connection.cachedStatement(
                 "SELECT \(Self.eventColumns) FROM events WHERE position > ? "

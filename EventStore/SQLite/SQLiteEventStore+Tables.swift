@@ -20,7 +20,7 @@ extension SQLiteEventStore {
             statements += try missingDDL(table)
         }
         if !statements.isEmpty {
-            try connection.inTransaction(.immediate) {
+            try connection.inTransactionOrCurrent(.immediate) {
                 for statement in statements { try connection.execute(statement) }
             }
         }

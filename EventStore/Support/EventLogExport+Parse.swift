@@ -74,7 +74,7 @@ extension EventLogExport {
         else {
             throw EventStoreError.invalidInput(field: "eventId", rule: "must be a lower-case UUID")
         }
-        guard let hash = hexBytes(line.hash), hash.count == Digest.sha256ByteCount else {
+        guard let hash = HexBytes.decode(line.hash), hash.count == Digest.sha256ByteCount else {
             throw EventStoreError.invalidInput(
                 field: "hash", rule: "must be 64 lower-case hexadecimal digits")
         }
@@ -86,28 +86,5 @@ extension EventLogExport {
             eventId: eventId, type: line.type, schemaVersion: line.schemaVersion,
             effectiveDate: line.effectiveDate, recordedAt: line.recordedAt,
             data: Array(line.data.utf8), metadata: Array(line.metadata.utf8), hash: hash)
-    }
-
-    private static func hexBytes(_ text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        func value(_ digit: UInt8) -> UInt8? {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-        }
-        var out = [UInt8]()
-        out.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = value(digits[index]), let low = value(digits[index + 1]) else {
-                return nil
-            }
-            out.append(high << 4 | low)
-            index += 2
-        }
-        return out
     }
 }
