@@ -6,7 +6,9 @@ extension InMemoryEventStore {
     /// Events of one stream with version ≥ `fromVersion`, in version order, at most `limit`.
     /// - Complexity: O(returned events).
     /// - Throws: ``EventStoreError/invalidInput(field:rule:)`` for a negative limit.
-    public func readStream(_ stream: String, fromVersion: Int64, limit: Int) throws
+    public func readStream(
+        _ stream: String, fromVersion: Int64, limit: Int
+    ) throws
         -> [RecordedEvent]
     {
         try Self.checkLimit(limit, max: Int.max)
@@ -61,7 +63,8 @@ extension InMemoryEventStore {
         try withState(write: true) { try withContext(writable: true) { try body($0) } }
     }
 
-    /// Walks the chain and recomputes every hash, as ``SQLiteEventStore/verify(expectHead:progress:)``.
+    /// Walks the chain and recomputes every hash, as
+    /// ``SQLiteEventStore/verify(expectHead:progress:)``.
     public func verify(
         expectHead: ChainHead?, progress: ((Int64, Int64) -> Void)?
     ) throws -> VerificationReport {
@@ -100,7 +103,8 @@ extension InMemoryEventStore {
                 try table.validate()
                 if let existing = state.schemas[table.name], existing != table {
                     throw EventStoreError.invalidInput(
-                        field: "table", rule: "'\(table.name)' exists with other columns or "
+                        field: "table",
+                        rule: "'\(table.name)' exists with other columns or "
                             + "another primary key")
                 }
             }

@@ -61,7 +61,8 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
 
     /// Appends `events` to `stream`, atomically with what `inSameTransaction` writes.
     ///
-    /// Same rules and order as ``SQLiteEventStore/append(to:expectedVersion:events:inSameTransaction:)``.
+    /// Same rules and order as
+    /// ``SQLiteEventStore/append(to:expectedVersion:events:inSameTransaction:)``.
     /// - Throws: ``EventStoreError/invalidInput(field:rule:)``,
     ///   ``EventStoreError/idempotencyViolation(eventId:detail:)``,
     ///   ``EventStoreError/versionConflict(stream:expected:actual:)``, what the closure throws.
@@ -74,7 +75,9 @@ public final class InMemoryEventStore: EventStore, @unchecked Sendable {
     ) throws -> AppendResult {
         try AppendValidation.validate(stream: stream, expected: expected, events: events)
         return try withState(write: true) {
-            let stored = events.map { event in state.indexById[event.eventId].map { state.events[$0] } }
+            let stored = events.map { event in
+                state.indexById[event.eventId].map { state.events[$0] }
+            }
             switch try IdempotencyCheck.evaluate(stream: stream, events: events, stored: stored) {
             case .duplicate(let original): return original
             case .new: break

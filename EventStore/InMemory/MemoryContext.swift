@@ -20,7 +20,8 @@ final class MemoryContext: WriteContext {
     private func schema(_ table: String) throws -> TableSchema {
         guard let schema = store.state.schemas[table] else {
             throw EventStoreError.invalidInput(
-                field: "table", rule: "'\(table)' is not a declared read-model table; "
+                field: "table",
+                rule: "'\(table)' is not a declared read-model table; "
                     + "call ensureTables first")
         }
         return schema
@@ -28,7 +29,9 @@ final class MemoryContext: WriteContext {
 
     // MARK: - Read models
 
-    func rows(in table: String, where filters: Row, orderBy: [String], limit: Int?) throws
+    func rows(
+        in table: String, where filters: Row, orderBy: [String], limit: Int?
+    ) throws
         -> [Row]
     {
         checkValid(writing: false)

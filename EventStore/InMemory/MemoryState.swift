@@ -30,8 +30,9 @@ struct MemoryState {
     var schemas: [String: TableSchema] = [:]
 
     func savepoint() -> Savepoint {
-        Savepoint(eventCount: events.count, tables: tables, checkpoints: checkpoints,
-                  uniqueKeys: uniqueKeys)
+        Savepoint(
+            eventCount: events.count, tables: tables, checkpoints: checkpoints,
+            uniqueKeys: uniqueKeys)
     }
 
     mutating func rollback(to savepoint: Savepoint) {

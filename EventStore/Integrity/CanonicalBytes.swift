@@ -64,8 +64,10 @@ extension UUID {
     /// A UUID from exactly 16 bytes in network order.
     init(rawBytes b: [UInt8]) {
         precondition(b.count == 16, "a UUID has 16 bytes")
-        self.init(uuid: (
-            b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-            b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+        self.init(
+            uuid: (
+                b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+                b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]
+            ))
     }
 }

@@ -30,24 +30,33 @@ struct ChainVerifier {
         let expected = head.position + 1
         guard row.position == expected else {
             if row.position > expected {
-                return Finding(position: expected, problem: "position \(expected) is missing: "
-                    + "the next stored event is at position \(row.position)")
+                return Finding(
+                    position: expected,
+                    problem: "position \(expected) is missing: "
+                        + "the next stored event is at position \(row.position)")
             }
-            return Finding(position: row.position, problem: "position \(row.position) is out "
-                + "of sequence: expected position \(expected)")
+            return Finding(
+                position: row.position,
+                problem: "position \(row.position) is out "
+                    + "of sequence: expected position \(expected)")
         }
         guard case .event(let event) = row else {
             if case .undecodable(_, let detail) = row {
-                return Finding(position: row.position, problem: "the stored row cannot be read: "
-                    + detail)
+                return Finding(
+                    position: row.position,
+                    problem: "the stored row cannot be read: "
+                        + detail)
             }
             preconditionFailure("StoredRow is either an event or undecodable")
         }
         let recomputed = try hasher.hash(previous: head.hash, event: event)
         guard recomputed == event.hash else {
-            return Finding(position: event.position, problem: "hash does not match: stored "
-                + "\(event.hash.hexString), recomputed \(recomputed.hexString) from the previous "
-                + "hash and this event's canonical bytes")
+            return Finding(
+                position: event.position,
+                problem: "hash does not match: stored "
+                    + "\(event.hash.hexString), recomputed \(recomputed.hexString) "
+                    + "from the previous "
+                    + "hash and this event's canonical bytes")
         }
         if let finding = checkOrder(event) { return finding }
         streamVersions[event.streamId] = event.version
@@ -61,12 +70,16 @@ struct ChainVerifier {
     private func checkOrder(_ event: RecordedEvent) -> Finding? {
         let previousVersion = streamVersions[event.streamId] ?? 0
         guard event.version == previousVersion + 1 else {
-            return Finding(position: event.position, problem: "stream '\(event.streamId)' "
-                + "version \(event.version) does not follow version \(previousVersion)")
+            return Finding(
+                position: event.position,
+                problem: "stream '\(event.streamId)' "
+                    + "version \(event.version) does not follow version \(previousVersion)")
         }
         guard event.recordedAt >= previousRecordedAt else {
-            return Finding(position: event.position, problem: "recordedAt \(event.recordedAt) "
-                + "is earlier than the previous event's \(previousRecordedAt)")
+            return Finding(
+                position: event.position,
+                problem: "recordedAt \(event.recordedAt) "
+                    + "is earlier than the previous event's \(previousRecordedAt)")
         }
         return nil
     }
@@ -76,21 +89,27 @@ struct ChainVerifier {
         guard let anchor else { return nil }
         if anchor.position == 0 {
             guard anchor.hash == ChainHasher.genesis else {
-                return Finding(position: 0, problem: "the kept anchor names position 0 with a "
-                    + "hash other than the genesis hash (32 zero bytes)")
+                return Finding(
+                    position: 0,
+                    problem: "the kept anchor names position 0 with a "
+                        + "hash other than the genesis hash (32 zero bytes)")
             }
             return nil
         }
         guard anchor.position <= head.position else {
-            return Finding(position: head.position + 1, problem: "the log ends at position "
-                + "\(head.position) but the kept anchor names position \(anchor.position): "
-                + "events after \(head.position) are missing")
+            return Finding(
+                position: head.position + 1,
+                problem: "the log ends at position "
+                    + "\(head.position) but the kept anchor names position \(anchor.position): "
+                    + "events after \(head.position) are missing")
         }
         guard let found = anchorHashFound, found == anchor.hash else {
-            return Finding(position: anchor.position, problem: "the hash at position "
-                + "\(anchor.position) is \(anchorHashFound?.hexString ?? "absent"), the kept "
-                + "anchor says \(anchor.hash.hexString): the log was rewritten at or before "
-                + "position \(anchor.position)")
+            return Finding(
+                position: anchor.position,
+                problem: "the hash at position "
+                    + "\(anchor.position) is \(anchorHashFound?.hexString ?? "absent"), the kept "
+                    + "anchor says \(anchor.hash.hexString): the log was rewritten at or before "
+                    + "position \(anchor.position)")
         }
         return nil
     }

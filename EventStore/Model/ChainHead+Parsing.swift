@@ -12,7 +12,8 @@ extension ChainHead {
             let hash = HexBytes.decode(String(parts[1]).lowercased()), hash.count == 32
         else {
             throw EventStoreError.invalidInput(
-                field: "expect-head", rule: "must be POSITION:HASH with a position ≥ 0 and "
+                field: "expect-head",
+                rule: "must be POSITION:HASH with a position ≥ 0 and "
                     + "64 hexadecimal digits, got '\(text)'")
         }
         self.init(position: position, hash: hash)

@@ -27,7 +27,8 @@ extension EventStore {
         var out = [RecordedEvent]()
         var next: Int64 = 1
         while true {
-            let batch = try readStream(stream, fromVersion: next, limit: EventStoreLimits.readBatchMax)
+            let batch = try readStream(
+                stream, fromVersion: next, limit: EventStoreLimits.readBatchMax)
             out += batch
             guard let last = batch.last, batch.count == EventStoreLimits.readBatchMax else { break }
             next = last.version + 1

@@ -52,7 +52,8 @@ public enum EventStoreError: Error, Equatable, Sendable, CustomStringConvertible
         case .storeMissing(let path):
             return "store '\(path)' does not exist"
         case .schemaTooNew(let found, let supported):
-            return "store schema version \(found) is newer than this loanctl supports (\(supported))"
+            return
+                "store schema version \(found) is newer than this loanctl supports (\(supported))"
                 + " — upgrade LoanLedger"
         case .sqlite(let code, let message, _):
             return "storage failure — SQLite error \(code): \(message)"

@@ -13,7 +13,8 @@ public protocol EventStore: AnyObject {
     /// Event ids are checked first: if every id is already stored with identical content in
     /// this stream, nothing is written and the original result is returned with
     /// ``AppendResult/wasDuplicate`` set; a stored id with other content or another stream,
-    /// or a batch mixing stored and new ids, throws ``EventStoreError/idempotencyViolation(eventId:detail:)``.
+    /// or a batch mixing stored and new ids, throws
+    /// ``EventStoreError/idempotencyViolation(eventId:detail:)``.
     /// Only then is `expected` checked.
     ///
     /// - Parameters:
@@ -87,7 +88,8 @@ public protocol EventStore: AnyObject {
 
     /// Imports fully recorded events (positions, times, hashes) into an empty store, verifying
     /// every hash as it goes; all or nothing.
-    /// - Throws: ``EventStoreError/storeNotEmpty``, ``EventStoreError/restoreRejected(position:detail:)``.
+    /// - Throws: ``EventStoreError/storeNotEmpty``,
+    ///   ``EventStoreError/restoreRejected(position:detail:)``.
     func restore(_ events: any Sequence<RecordedEvent>) throws
 
     /// Declares read-model tables; creates missing ones (idempotent).

@@ -13,7 +13,8 @@ extension Connection {
     /// - Throws: whatever `body` throws, or ``EventStoreError/sqlite(code:message:sql:)``.
     func inTransaction<T>(_ kind: TransactionKind, _ body: () throws -> T) throws -> T {
         precondition(isAutocommit, "transactions never nest")
-        let begin = kind == .immediate ? "BEGIN IMMEDIATE TRANSACTION" : "BEGIN DEFERRED TRANSACTION"
+        let begin =
+            kind == .immediate ? "BEGIN IMMEDIATE TRANSACTION" : "BEGIN DEFERRED TRANSACTION"
         try cachedStatement(begin).run([])
         assert(!isAutocommit, "BEGIN left autocommit on")
         let result: T

@@ -25,7 +25,9 @@ final class SQLiteContext: WriteContext {
 
     // MARK: - Read models
 
-    func rows(in table: String, where filters: Row, orderBy: [String], limit: Int?) throws
+    func rows(
+        in table: String, where filters: Row, orderBy: [String], limit: Int?
+    ) throws
         -> [Row]
     {
         let schema = try store.declaredSchema(table)
@@ -37,7 +39,8 @@ final class SQLiteContext: WriteContext {
         let (whereSQL, values) = Self.whereClause(filters)
         // The primary key breaks ties, so both backends return rows in the same order.
         let order = orderBy + schema.primaryKey.filter { !orderBy.contains($0) }
-        var sql = "SELECT " + schema.columns.map { quote($0.name) }.joined(separator: ", ")
+        var sql =
+            "SELECT " + schema.columns.map { quote($0.name) }.joined(separator: ", ")
             + " FROM " + quote(table) + whereSQL
             + " ORDER BY " + order.map(quote).joined(separator: ", ")
         var bindings = values
@@ -57,7 +60,8 @@ final class SQLiteContext: WriteContext {
         let schema = try store.declaredSchema(table)
         try schema.checkRow(row)
         let keys = row.keys.sorted()
-        let sql = "INSERT OR REPLACE INTO " + quote(table) + " ("
+        let sql =
+            "INSERT OR REPLACE INTO " + quote(table) + " ("
             + keys.map(quote).joined(separator: ", ") + ") VALUES ("
             + keys.map { _ in "?" }.joined(separator: ", ") + ")"
         try connection.cachedStatement(sql).run(keys.map { Self.value(row[$0] ?? .null) })

@@ -69,7 +69,8 @@ extension SQLiteEventStore {
 
     /// Inserts one fully recorded event (append and restore).
     func insertRow(_ event: RecordedEvent) throws {
-        try connection.cachedStatement("""
+        try connection.cachedStatement(
+            """
             INSERT INTO events (position, stream_id, version, event_id, type, schema_version, \
             effective_date, recorded_at, data, metadata, hash) \
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -4,7 +4,8 @@ import Foundation
 // MARK: - Reading events
 
 extension SQLiteEventStore {
-    static let eventColumns = "position, stream_id, version, event_id, type, schema_version, "
+    static let eventColumns =
+        "position, stream_id, version, event_id, type, schema_version, "
         + "effective_date, recorded_at, data, metadata, hash"
 
     /// Events of one stream with version ≥ `fromVersion`, in version order, at most `limit`.
@@ -12,11 +13,14 @@ extension SQLiteEventStore {
     /// - Throws: ``EventStoreError/invalidInput(field:rule:)`` for a negative limit,
     ///   ``EventStoreError/sqlite(code:message:sql:)``, ``EventStoreError/io(_:)`` for a row
     ///   that cannot be decoded.
-    public func readStream(_ stream: String, fromVersion: Int64, limit: Int) throws
+    public func readStream(
+        _ stream: String, fromVersion: Int64, limit: Int
+    ) throws
         -> [RecordedEvent]
     {
         try Self.checkLimit(limit, max: Int.max)
-        let sql = "SELECT \(Self.eventColumns) FROM events WHERE stream_id = ? AND version >= ? "
+        let sql =
+            "SELECT \(Self.eventColumns) FROM events WHERE stream_id = ? AND version >= ? "
             + "ORDER BY version LIMIT ?"
         return try events(sql, [.string(stream), .integer(fromVersion), .integer(Int64(limit))])
     }
@@ -26,7 +30,8 @@ extension SQLiteEventStore {
     /// - Throws: as ``readStream(_:fromVersion:limit:)``.
     public func readStreamBackwards(_ stream: String, count: Int) throws -> [RecordedEvent] {
         try Self.checkLimit(count, max: Int.max)
-        let sql = "SELECT \(Self.eventColumns) FROM events WHERE stream_id = ? "
+        let sql =
+            "SELECT \(Self.eventColumns) FROM events WHERE stream_id = ? "
             + "ORDER BY version DESC LIMIT ?"
         return try events(sql, [.string(stream), .integer(Int64(count))]).reversed()
     }
@@ -38,7 +43,8 @@ extension SQLiteEventStore {
     ///   as ``readStream(_:fromVersion:limit:)``.
     public func readAll(afterPosition: Int64, limit: Int) throws -> [RecordedEvent] {
         try Self.checkLimit(limit, max: EventStoreLimits.readBatchMax)
-        let sql = "SELECT \(Self.eventColumns) FROM events WHERE position > ? "
+        let sql =
+            "SELECT \(Self.eventColumns) FROM events WHERE position > ? "
             + "ORDER BY position LIMIT ?"
         return try events(sql, [.integer(afterPosition), .integer(Int64(limit))])
     }

@@ -32,7 +32,8 @@ extension SQLiteEventStore {
     func declaredSchema(_ table: String) throws -> TableSchema {
         guard let schema = schemas[table] else {
             throw EventStoreError.invalidInput(
-                field: "table", rule: "'\(table)' is not a declared read-model table; "
+                field: "table",
+                rule: "'\(table)' is not a declared read-model table; "
                     + "call ensureTables first")
         }
         return schema
@@ -44,9 +45,11 @@ extension SQLiteEventStore {
         try connection.cachedStatement(
             "SELECT name, type, pk FROM pragma_table_info(?)"
         ).forEachRow([.string(table.name)]) {
-            existing.append((
-                String(decoding: try $0.textBytes(0), as: UTF8.self),
-                String(decoding: try $0.textBytes(1), as: UTF8.self), $0.int64(2)))
+            existing.append(
+                (
+                    String(decoding: try $0.textBytes(0), as: UTF8.self),
+                    String(decoding: try $0.textBytes(1), as: UTF8.self), $0.int64(2)
+                ))
         }
         var statements = [String]()
         if existing.isEmpty {
@@ -58,7 +61,8 @@ extension SQLiteEventStore {
                 .sorted { $0.primaryKeyIndex < $1.primaryKeyIndex }.map(\.name)
             guard found == declared, foundKey == table.primaryKey else {
                 throw EventStoreError.invalidInput(
-                    field: "table", rule: "'\(table.name)' exists with other columns or "
+                    field: "table",
+                    rule: "'\(table.name)' exists with other columns or "
                         + "another primary key")
             }
         }
@@ -69,8 +73,9 @@ extension SQLiteEventStore {
                 "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?"
             ).forEachRow([.string(name)]) { count = $0.int64(0) }
             if count == 0 {
-                statements.append("CREATE INDEX " + quote(name) + " ON " + quote(table.name)
-                    + " (" + columns.map(quote).joined(separator: ", ") + ")")
+                statements.append(
+                    "CREATE INDEX " + quote(name) + " ON " + quote(table.name)
+                        + " (" + columns.map(quote).joined(separator: ", ") + ")")
             }
         }
         return statements

@@ -114,7 +114,8 @@ public final class SQLiteEventStore: EventStore {
             }
         } else if found.userVersion < SQLiteSchema.currentVersion {
             throw EventStoreError.invalidInput(
-                field: "store", rule: "schema version \(found.userVersion) must first be "
+                field: "store",
+                rule: "schema version \(found.userVersion) must first be "
                     + "upgraded by opening the store for writing")
         }
         guard try SQLiteSchema.meta(connection, "application") == "LoanLedger" else {

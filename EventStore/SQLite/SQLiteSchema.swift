@@ -46,7 +46,7 @@ enum SQLiteSchema {
             owner TEXT NOT NULL,
             PRIMARY KEY (namespace, key)
         ) WITHOUT ROWID;
-        """,
+        """
     ]
 
     /// What the file header and catalogue say before anything is changed.
@@ -117,7 +117,9 @@ enum SQLiteSchema {
     static func meta(_ connection: Connection, _ key: String) throws -> String? {
         var value: String?
         try connection.cachedStatement("SELECT value FROM loanledger_meta WHERE key = ?")
-            .forEachRow([.string(key)]) { value = String(decoding: try $0.textBytes(0), as: UTF8.self) }
+            .forEachRow([.string(key)]) {
+                value = String(decoding: try $0.textBytes(0), as: UTF8.self)
+            }
         return value
     }
 

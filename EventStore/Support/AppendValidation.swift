@@ -16,7 +16,8 @@ enum AppendValidation {
         }
         guard events.count <= EventStoreLimits.eventsPerAppendMax else {
             throw EventStoreError.invalidInput(
-                field: "events", rule: "at most \(EventStoreLimits.eventsPerAppendMax) per "
+                field: "events",
+                rule: "at most \(EventStoreLimits.eventsPerAppendMax) per "
                     + "append, got \(events.count)")
         }
         var totalBytes = 0
@@ -32,7 +33,8 @@ enum AppendValidation {
         }
         guard totalBytes <= EventStoreLimits.appendBytesMax else {
             throw EventStoreError.invalidInput(
-                field: "events", rule: "data and metadata at most "
+                field: "events",
+                rule: "data and metadata at most "
                     + "\(EventStoreLimits.appendBytesMax) bytes per append, got \(totalBytes)")
         }
     }
@@ -43,7 +45,8 @@ enum AppendValidation {
         guard (1...EventStoreLimits.schemaVersionMax).contains(event.schemaVersion) else {
             throw EventStoreError.invalidInput(
                 field: field + ".schemaVersion",
-                rule: "must be 1…\(EventStoreLimits.schemaVersionMax), got \(event.schemaVersion)")
+                rule: "must be 1…\(EventStoreLimits.schemaVersionMax), "
+                    + "got \(event.schemaVersion)")
         }
         guard BusinessDateShape.isValid(event.effectiveDate) else {
             throw EventStoreError.invalidInput(

@@ -25,7 +25,8 @@ extension EventLogExport {
     public static func parse(line: [UInt8]) throws -> RecordedEvent {
         guard line.count <= EventStoreLimits.exportLineBytesMax else {
             throw EventStoreError.invalidInput(
-                field: "line", rule: "at most \(EventStoreLimits.exportLineBytesMax) bytes, "
+                field: "line",
+                rule: "at most \(EventStoreLimits.exportLineBytesMax) bytes, "
                     + "got \(line.count)")
         }
         let decoded: Line
@@ -55,13 +56,16 @@ extension EventLogExport {
             do {
                 events.append(try parse(line: Array(line)))
             } catch EventStoreError.invalidInput(let field, let rule) {
-                throw EventStoreError.invalidInput(field: "line \(offset + 1): \(field)", rule: rule)
+                throw EventStoreError.invalidInput(
+                    field: "line \(offset + 1): \(field)", rule: rule)
             }
         }
         return events
     }
 
-    private static func invalid(_ context: DecodingError.Context, _ rule: String)
+    private static func invalid(
+        _ context: DecodingError.Context, _ rule: String
+    )
         -> EventStoreError
     {
         let path = context.codingPath.map(\.stringValue).joined(separator: ".")

@@ -40,8 +40,9 @@ enum IdempotencyCheck {
                 eventId: later.eventId, detail: "already stored, but not as the same batch")
         }
         return .duplicate(
-            AppendResult(events: found, streamVersion: found[found.count - 1].version,
-                         wasDuplicate: true))
+            AppendResult(
+                events: found, streamVersion: found[found.count - 1].version,
+                wasDuplicate: true))
     }
 
     private static func differingField(_ event: NewEvent, _ original: RecordedEvent) -> String? {

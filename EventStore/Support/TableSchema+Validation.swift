@@ -90,16 +90,19 @@ extension TableSchema {
     /// `[a-z_][a-z0-9_]*`, at most ``EventStoreLimits/nameBytesMax`` bytes.
     static func checkIdentifier(_ value: String, field: String) throws {
         let bytes = Array(value.utf8)
-        let valid = !bytes.isEmpty && bytes.count <= EventStoreLimits.nameBytesMax
+        let valid =
+            !bytes.isEmpty && bytes.count <= EventStoreLimits.nameBytesMax
             && bytes.enumerated().allSatisfy { offset, byte in
-                let letter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                let letter =
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
                     || byte == UInt8(ascii: "_")
                 let digit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 return letter || (digit && offset > 0)
             }
         guard valid else {
             throw EventStoreError.invalidInput(
-                field: field, rule: "must match [a-z_][a-z0-9_]* with at most "
+                field: field,
+                rule: "must match [a-z_][a-z0-9_]* with at most "
                     + "\(EventStoreLimits.nameBytesMax) bytes, got '\(value)'")
         }
     }

@@ -30,7 +30,8 @@ let arguments = CommandLine.arguments
 guard arguments.count >= 3, let seed = UInt64(arguments[2]) else {
     fail("usage: crashwriter STORE_PATH SEED [full|normal]")
 }
-let synchronous: SQLiteStoreOptions.Synchronous = arguments.count > 3 && arguments[3] == "normal"
+let synchronous: SQLiteStoreOptions.Synchronous =
+    arguments.count > 3 && arguments[3] == "normal"
     ? .normal : .full
 
 do {

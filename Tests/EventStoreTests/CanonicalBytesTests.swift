@@ -1,6 +1,7 @@
-@testable import EventStore
 import Foundation
 import Testing
+
+@testable import EventStore
 
 @Suite("Canonical bytes and hash chain")
 struct CanonicalBytesTests {
@@ -15,7 +16,8 @@ struct CanonicalBytesTests {
 
     @Test("canonical bytes are length-prefixed fields in the fixed order")
     func goldenBytes() {
-        let expected = "0000000800000000000000010000000b637573746f6d65722d43310000000800000000"
+        let expected =
+            "0000000800000000000000010000000b637573746f6d65722d43310000000800000000"
             + "00000001000000100011223344" + "5566778899aabbccddeeff000000104372656469744c696e"
             + "654f70656e65640000000800000000000000010000000a32"
             + "3032362d30332d30350000000800064c3b9e20e000000000137b226c696d6974223a2235303030"
@@ -28,14 +30,16 @@ struct CanonicalBytesTests {
     @Test("hash = SHA-256(genesis ‖ canonical bytes)")
     func goldenHash() throws {
         let hash = try ChainHasher(key: nil).hash(previous: ChainHasher.genesis, event: Self.golden)
-        #expect(hash.hexString == "1f5e7a22a7b1fd16f05600b55af286f770e1bb6423b131b879fa5855fffa2515")
+        #expect(
+            hash.hexString == "1f5e7a22a7b1fd16f05600b55af286f770e1bb6423b131b879fa5855fffa2515")
     }
 
     @Test("with a key, hash = HMAC-SHA-256(key, genesis ‖ canonical bytes)")
     func goldenHMAC() throws {
         let key = try ChainKey(bytes: Array("0123456789abcdef0123456789abcdef".utf8))
         let hash = try ChainHasher(key: key).hash(previous: ChainHasher.genesis, event: Self.golden)
-        #expect(hash.hexString == "eb77859908e3b5a1376c44def1b113a924279103f0150f181ee00acede86005c")
+        #expect(
+            hash.hexString == "eb77859908e3b5a1376c44def1b113a924279103f0150f181ee00acede86005c")
     }
 
     @Test("every backend stores the golden hash", arguments: Backend.allCases)
@@ -44,13 +48,16 @@ struct CanonicalBytesTests {
         let event = NewEvent(Self.golden)
         let result = try harness.store.append(
             to: "customer-C1", expectedVersion: .noStream, events: [event])
-        #expect(result.events[0].hash.hexString
-            == "1f5e7a22a7b1fd16f05600b55af286f770e1bb6423b131b879fa5855fffa2515")
+        #expect(
+            result.events[0].hash.hexString
+                == "1f5e7a22a7b1fd16f05600b55af286f770e1bb6423b131b879fa5855fffa2515")
     }
 
     @Test("a key shorter than 16 bytes is refused")
     func shortKey() {
-        #expect(throws: EventStoreError.invalidInput(field: "key", rule: "must be at least 16 bytes")) {
+        #expect(
+            throws: EventStoreError.invalidInput(field: "key", rule: "must be at least 16 bytes")
+        ) {
             try ChainKey(bytes: Array(repeating: 1, count: 15))
         }
     }
@@ -66,12 +73,15 @@ struct EventIdsTests {
 
     /// Expected values from Python: uuid.uuid5(UUID('512c3b00-…'), name).
     static let cases: [Case] = [
-        .init(id: EventIds.derived(requestId: "req-42", stream: "customer-C1", index: 0),
-              expected: "9fa3c18d-b108-5bf7-b71b-21ea9da62c9e"),
-        .init(id: EventIds.derived(name: "C1|L1|2026-03-05|InstallmentOverdue"),
-              expected: "3f8d742b-bfae-58aa-84dd-4cd5ff97d91a"),
-        .init(id: EventIds.derived(requestId: "req-é", stream: "customer-C2", index: 17),
-              expected: "d9e8d783-8075-50aa-a40b-3bda27b07ef0"),
+        .init(
+            id: EventIds.derived(requestId: "req-42", stream: "customer-C1", index: 0),
+            expected: "9fa3c18d-b108-5bf7-b71b-21ea9da62c9e"),
+        .init(
+            id: EventIds.derived(name: "C1|L1|2026-03-05|InstallmentOverdue"),
+            expected: "3f8d742b-bfae-58aa-84dd-4cd5ff97d91a"),
+        .init(
+            id: EventIds.derived(requestId: "req-é", stream: "customer-C2", index: 17),
+            expected: "d9e8d783-8075-50aa-a40b-3bda27b07ef0"),
     ]
 
     @Test("ids are RFC 9562 version-5 UUIDs in the LoanLedger namespace", arguments: cases)
@@ -81,7 +91,8 @@ struct EventIdsTests {
 
     @Test("the namespace is uuid5(NAMESPACE_URL, 'urn:loanledger:event-id')")
     func namespace() {
-        #expect(EventIds.namespace.uuidString.lowercased() == "512c3b00-9985-5686-a471-e47ff76854d7")
+        #expect(
+            EventIds.namespace.uuidString.lowercased() == "512c3b00-9985-5686-a471-e47ff76854d7")
     }
 
     @Test("different index, stream or request gives a different id")
@@ -102,10 +113,12 @@ struct LimitsTests {
     func relations() {
         #expect(EventStoreLimits.verifyBatchCount <= EventStoreLimits.readBatchMax)
         #expect(EventStoreLimits.eventsPerAppendMax <= EventStoreLimits.readBatchMax)
-        #expect(EventStoreLimits.dataBytesMax + EventStoreLimits.metadataBytesMax
-            <= EventStoreLimits.appendBytesMax)
-        #expect(EventStoreLimits.exportLineBytesMax
-            >= 6 * (EventStoreLimits.dataBytesMax + EventStoreLimits.metadataBytesMax))
+        #expect(
+            EventStoreLimits.dataBytesMax + EventStoreLimits.metadataBytesMax
+                <= EventStoreLimits.appendBytesMax)
+        #expect(
+            EventStoreLimits.exportLineBytesMax
+                >= 6 * (EventStoreLimits.dataBytesMax + EventStoreLimits.metadataBytesMax))
         #expect(EventStoreLimits.keyBytesMax >= EventStoreLimits.streamIdBytesMax)
         // Canonical fields carry UInt32 lengths.
         #expect(EventStoreLimits.appendBytesMax < Int(UInt32.max))
@@ -117,9 +130,11 @@ struct LimitsTests {
         let harness = try backend.make()
         var event = NewEvent(CanonicalBytesTests.golden)
         event.data = Array(repeating: UInt8(ascii: "x"), count: EventStoreLimits.dataBytesMax + 1)
-        #expect(throws: EventStoreError.invalidInput(
-            field: "events[0].data",
-            rule: "at most \(EventStoreLimits.dataBytesMax) bytes, got \(event.data.count)")) {
+        #expect(
+            throws: EventStoreError.invalidInput(
+                field: "events[0].data",
+                rule: "at most \(EventStoreLimits.dataBytesMax) bytes, got \(event.data.count)")
+        ) {
             try harness.store.append(to: "s", expectedVersion: .any, events: [event])
         }
     }

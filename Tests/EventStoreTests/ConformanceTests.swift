@@ -1,7 +1,7 @@
 import EventStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Event store conformance: appends and concurrency")
 struct AppendConformanceTests {
@@ -11,7 +11,9 @@ struct AppendConformanceTests {
         defer { withExtendedLifetime(storeHarness) {} }
         let store = storeHarness.store
         try store.append(to: "s", expectedVersion: .noStream, events: TestEvents.batch(2))
-        #expect(throws: EventStoreError.versionConflict(stream: "s", expected: .noStream, actual: 2)) {
+        #expect(
+            throws: EventStoreError.versionConflict(stream: "s", expected: .noStream, actual: 2)
+        ) {
             try store.append(to: "s", expectedVersion: .noStream, events: TestEvents.batch(1))
         }
     }
@@ -22,10 +24,13 @@ struct AppendConformanceTests {
         defer { withExtendedLifetime(storeHarness) {} }
         let store = storeHarness.store
         try store.append(to: "s", expectedVersion: .exact(0), events: TestEvents.batch(1))
-        let result = try store.append(to: "s", expectedVersion: .exact(1), events: TestEvents.batch(2))
+        let result = try store.append(
+            to: "s", expectedVersion: .exact(1), events: TestEvents.batch(2))
         #expect(result.streamVersion == 3)
         #expect(result.events.map(\.version) == [2, 3])
-        #expect(throws: EventStoreError.versionConflict(stream: "s", expected: .exact(2), actual: 3)) {
+        #expect(
+            throws: EventStoreError.versionConflict(stream: "s", expected: .exact(2), actual: 3)
+        ) {
             try store.append(to: "s", expectedVersion: .exact(2), events: TestEvents.batch(1))
         }
         #expect(try store.streamVersion("s") == 3)
@@ -69,14 +74,18 @@ struct AppendConformanceTests {
     static let invalidCases: [InvalidCase] = [
         .init(id: "empty batch", events: [], field: "events"),
         .init(id: "empty type", events: [TestEvents.make("")], field: "events[0].type"),
-        .init(id: "bad date", events: [TestEvents.make(effectiveDate: "2026-02-30")],
-              field: "events[0].effectiveDate"),
-        .init(id: "date shape", events: [TestEvents.make(effectiveDate: "2026-3-05")],
-              field: "events[0].effectiveDate"),
-        .init(id: "schema version 0", events: [TestEvents.make(schemaVersion: 0)],
-              field: "events[0].schemaVersion"),
-        .init(id: "too many", events: TestEvents.batch(EventStoreLimits.eventsPerAppendMax + 1),
-              field: "events"),
+        .init(
+            id: "bad date", events: [TestEvents.make(effectiveDate: "2026-02-30")],
+            field: "events[0].effectiveDate"),
+        .init(
+            id: "date shape", events: [TestEvents.make(effectiveDate: "2026-3-05")],
+            field: "events[0].effectiveDate"),
+        .init(
+            id: "schema version 0", events: [TestEvents.make(schemaVersion: 0)],
+            field: "events[0].schemaVersion"),
+        .init(
+            id: "too many", events: TestEvents.batch(EventStoreLimits.eventsPerAppendMax + 1),
+            field: "events"),
     ]
 
     @Test("invalid input is refused before anything is written", arguments: invalidCases)
@@ -101,8 +110,10 @@ struct AppendConformanceTests {
         defer { withExtendedLifetime(storeHarness) {} }
         let store = storeHarness.store
         let event = TestEvents.make()
-        #expect(throws: EventStoreError.invalidInput(
-            field: "events[1].eventId", rule: "appears twice in one batch")) {
+        #expect(
+            throws: EventStoreError.invalidInput(
+                field: "events[1].eventId", rule: "appears twice in one batch")
+        ) {
             try store.append(to: "s", expectedVersion: .any, events: [event, event])
         }
     }
@@ -126,8 +137,9 @@ struct AppendConformanceTests {
 
 @Suite("Event store conformance: idempotency")
 struct IdempotencyConformanceTests {
-    @Test("an identical retry writes nothing and returns the original result",
-          arguments: Backend.allCases)
+    @Test(
+        "an identical retry writes nothing and returns the original result",
+        arguments: Backend.allCases)
     func identicalRetry(backend: Backend) throws {
         let storeHarness = try backend.make()
         defer { withExtendedLifetime(storeHarness) {} }
@@ -155,11 +167,15 @@ struct IdempotencyConformanceTests {
         defer { withExtendedLifetime(storeHarness) {} }
         let store = storeHarness.store
         let id = UUID()
-        try store.append(to: "s", expectedVersion: .any, events: [TestEvents.make(data: "{\"a\":1}", id: id)])
-        #expect(throws: EventStoreError.idempotencyViolation(
-            eventId: id, detail: "already stored with a different 'data'")) {
-            try store.append(to: "s", expectedVersion: .any,
-                             events: [TestEvents.make(data: "{\"a\":2}", id: id)])
+        try store.append(
+            to: "s", expectedVersion: .any, events: [TestEvents.make(data: "{\"a\":1}", id: id)])
+        #expect(
+            throws: EventStoreError.idempotencyViolation(
+                eventId: id, detail: "already stored with a different 'data'")
+        ) {
+            try store.append(
+                to: "s", expectedVersion: .any,
+                events: [TestEvents.make(data: "{\"a\":2}", id: id)])
         }
     }
 
@@ -170,8 +186,10 @@ struct IdempotencyConformanceTests {
         let store = storeHarness.store
         let event = TestEvents.make()
         try store.append(to: "s", expectedVersion: .any, events: [event])
-        #expect(throws: EventStoreError.idempotencyViolation(
-            eventId: event.eventId, detail: "already stored in another stream")) {
+        #expect(
+            throws: EventStoreError.idempotencyViolation(
+                eventId: event.eventId, detail: "already stored in another stream")
+        ) {
             try store.append(to: "t", expectedVersion: .any, events: [event])
         }
     }
@@ -183,8 +201,10 @@ struct IdempotencyConformanceTests {
         let store = storeHarness.store
         let stored = TestEvents.make()
         try store.append(to: "s", expectedVersion: .any, events: [stored])
-        #expect(throws: EventStoreError.idempotencyViolation(
-            eventId: stored.eventId, detail: "the batch mixes stored and new event ids")) {
+        #expect(
+            throws: EventStoreError.idempotencyViolation(
+                eventId: stored.eventId, detail: "the batch mixes stored and new event ids")
+        ) {
             try store.append(to: "s", expectedVersion: .any, events: [stored, TestEvents.make()])
         }
         #expect(try store.head().position == 1)
@@ -197,30 +217,35 @@ struct IdempotencyConformanceTests {
         let store = storeHarness.store
         func request() -> [NewEvent] {
             (0..<2).map {
-                TestEvents.make(data: "{\"n\":\($0)}",
-                                id: EventIds.derived(requestId: "r-1", stream: "s", index: $0))
+                TestEvents.make(
+                    data: "{\"n\":\($0)}",
+                    id: EventIds.derived(requestId: "r-1", stream: "s", index: $0))
             }
         }
         try store.append(to: "s", expectedVersion: .noStream, events: request())
-        #expect(try store.append(to: "s", expectedVersion: .noStream, events: request()).wasDuplicate)
+        #expect(
+            try store.append(to: "s", expectedVersion: .noStream, events: request()).wasDuplicate)
     }
 }
 
 @Suite("Event store conformance: atomicity and read models")
 struct AtomicityConformanceTests {
-    @Test("a throwing closure rolls back events, rows, checkpoints and unique keys",
-          arguments: Backend.allCases)
+    @Test(
+        "a throwing closure rolls back events, rows, checkpoints and unique keys",
+        arguments: Backend.allCases)
     func rollback(backend: Backend) throws {
         let storeHarness = try backend.make()
         defer { withExtendedLifetime(storeHarness) {} }
         let store = storeHarness.store
         try store.ensureTables([balancesTable])
-        try store.append(to: "s", expectedVersion: .noStream, events: TestEvents.batch(1)) { tx, _ in
+        try store.append(to: "s", expectedVersion: .noStream, events: TestEvents.batch(1)) {
+            tx, _ in
             try tx.upsert("balances", ["account": .text("A"), "amount": .integer(1)])
             try tx.setCheckpoint("p", position: 1)
         }
         #expect(throws: Boom()) {
-            try store.append(to: "s", expectedVersion: .exact(1), events: TestEvents.batch(2)) { tx, recorded in
+            try store.append(to: "s", expectedVersion: .exact(1), events: TestEvents.batch(2)) {
+                tx, recorded in
                 #expect(recorded.map(\.position) == [2, 3])
                 try tx.upsert("balances", ["account": .text("A"), "amount": .integer(99)])
                 try tx.upsert("balances", ["account": .text("B"), "amount": .integer(5)])
@@ -237,7 +262,8 @@ struct AtomicityConformanceTests {
             #expect(try tx.checkpoint("p") == 1)
             #expect(try tx.uniqueKeyOwner(namespace: "loan", key: "L1") == nil)
         }
-        let next = try store.append(to: "s", expectedVersion: .exact(1), events: TestEvents.batch(1))
+        let next = try store.append(
+            to: "s", expectedVersion: .exact(1), events: TestEvents.batch(1))
         #expect(next.events[0].position == 2)
         #expect(try store.verify().isIntact)
     }
@@ -257,12 +283,15 @@ struct AtomicityConformanceTests {
                 throw Boom()
             }
         }
-        let count = try store.read { try $0.rows(in: "balances", where: [:], orderBy: [], limit: nil).count }
+        let count = try store.read {
+            try $0.rows(in: "balances", where: [:], orderBy: [], limit: nil).count
+        }
         #expect(count == 1)
     }
 
-    @Test("rows filter, order (NULL first, ties by key) and limit the same way",
-          arguments: Backend.allCases)
+    @Test(
+        "rows filter, order (NULL first, ties by key) and limit the same way",
+        arguments: Backend.allCases)
     func rowsQuery(backend: Backend) throws {
         let storeHarness = try backend.make()
         defer { withExtendedLifetime(storeHarness) {} }
@@ -270,15 +299,19 @@ struct AtomicityConformanceTests {
         try store.ensureTables([balancesTable])
         try store.ensureTables([balancesTable])
         try store.write { tx in
-            try tx.upsert("balances", ["account": .text("c"), "amount": .integer(2), "note": .text("x")])
-            try tx.upsert("balances", ["account": .text("a"), "amount": .integer(2), "note": .text("x")])
+            try tx.upsert(
+                "balances", ["account": .text("c"), "amount": .integer(2), "note": .text("x")])
+            try tx.upsert(
+                "balances", ["account": .text("a"), "amount": .integer(2), "note": .text("x")])
             try tx.upsert("balances", ["account": .text("b"), "amount": .null, "note": .text("x")])
             try tx.upsert("balances", ["account": .text("d"), "amount": .integer(1)])
-            try tx.upsert("balances", ["account": .text("c"), "amount": .integer(0), "note": .text("x")])
+            try tx.upsert(
+                "balances", ["account": .text("c"), "amount": .integer(0), "note": .text("x")])
         }
         try store.read { tx in
-            let ordered = try tx.rows(in: "balances", where: ["note": .text("x")],
-                                      orderBy: ["amount"], limit: nil)
+            let ordered = try tx.rows(
+                in: "balances", where: ["note": .text("x")],
+                orderBy: ["amount"], limit: nil)
             #expect(ordered.map { $0["account"] } == [.text("b"), .text("c"), .text("a")])
             let limited = try tx.rows(in: "balances", where: [:], orderBy: ["amount"], limit: 2)
             #expect(limited.map { $0["account"] } == [.text("b"), .text("c")])
@@ -286,7 +319,9 @@ struct AtomicityConformanceTests {
             #expect(nulls.map { $0["account"] } == [.text("d")])
         }
         try store.write { try $0.delete(from: "balances", where: ["amount": .integer(2)]) }
-        let left = try store.read { try $0.rows(in: "balances", where: [:], orderBy: [], limit: nil) }
+        let left = try store.read {
+            try $0.rows(in: "balances", where: [:], orderBy: [], limit: nil)
+        }
         #expect(left.map { $0["account"] } == [.text("b"), .text("c"), .text("d")])
     }
 
@@ -298,21 +333,28 @@ struct AtomicityConformanceTests {
         try store.ensureTables([balancesTable])
         try store.write { tx in
             #expect(throws: EventStoreError.self) { try tx.upsert("nope", ["a": .integer(1)]) }
-            #expect(throws: EventStoreError.invalidInput(
-                field: "balances.x", rule: "is not a declared column")) {
+            #expect(
+                throws: EventStoreError.invalidInput(
+                    field: "balances.x", rule: "is not a declared column")
+            ) {
                 try tx.upsert("balances", ["account": .text("A"), "x": .integer(1)])
             }
-            #expect(throws: EventStoreError.invalidInput(
-                field: "balances.amount", rule: "must hold integer values")) {
+            #expect(
+                throws: EventStoreError.invalidInput(
+                    field: "balances.amount", rule: "must hold integer values")
+            ) {
                 try tx.upsert("balances", ["account": .text("A"), "amount": .text("1")])
             }
-            #expect(throws: EventStoreError.invalidInput(
-                field: "balances.account", rule: "is part of the primary key and must be set")) {
+            #expect(
+                throws: EventStoreError.invalidInput(
+                    field: "balances.account", rule: "is part of the primary key and must be set")
+            ) {
                 try tx.upsert("balances", ["amount": .integer(1)])
             }
         }
-        let evil = TableSchema(name: "x\"; DROP TABLE events; --", columns: [.init("a", .text)],
-                               primaryKey: ["a"])
+        let evil = TableSchema(
+            name: "x\"; DROP TABLE events; --", columns: [.init("a", .text)],
+            primaryKey: ["a"])
         #expect(throws: EventStoreError.self) { try store.ensureTables([evil]) }
         let reserved = TableSchema(name: "events", columns: [.init("a", .text)], primaryKey: ["a"])
         #expect(throws: EventStoreError.self) { try store.ensureTables([reserved]) }
@@ -331,9 +373,13 @@ struct AtomicityConformanceTests {
             try tx.claimUniqueKey(namespace: "loan", key: "L1", owner: "customer-C1")
             try tx.claimUniqueKey(namespace: "loan", key: "L2", owner: "customer-C2")
         }
-        #expect(throws: EventStoreError.uniqueKeyTaken(
-            namespace: "loan", key: "L1", owner: "customer-C1")) {
-            try store.write { try $0.claimUniqueKey(namespace: "loan", key: "L1", owner: "customer-C9") }
+        #expect(
+            throws: EventStoreError.uniqueKeyTaken(
+                namespace: "loan", key: "L1", owner: "customer-C1")
+        ) {
+            try store.write {
+                try $0.claimUniqueKey(namespace: "loan", key: "L1", owner: "customer-C9")
+            }
         }
         let owner = try store.read { try $0.uniqueKeyOwner(namespace: "loan", key: "L2") }
         #expect(owner == "customer-C2")
@@ -348,7 +394,8 @@ struct ReadConformanceTests {
         defer { withExtendedLifetime(storeHarness) {} }
         let store = storeHarness.store
         for index in 0..<7 {
-            try store.append(to: "s\(index % 3)", expectedVersion: .any, events: TestEvents.batch(3))
+            try store.append(
+                to: "s\(index % 3)", expectedVersion: .any, events: TestEvents.batch(3))
         }
         var positions = [Int64]()
         var after: Int64 = 0
@@ -366,8 +413,9 @@ struct ReadConformanceTests {
         }
     }
 
-    @Test("readStream reads forwards from a version and backwards from the end",
-          arguments: Backend.allCases)
+    @Test(
+        "readStream reads forwards from a version and backwards from the end",
+        arguments: Backend.allCases)
     func readStream(backend: Backend) throws {
         let storeHarness = try backend.make()
         defer { withExtendedLifetime(storeHarness) {} }
@@ -376,20 +424,25 @@ struct ReadConformanceTests {
         try store.append(to: "b", expectedVersion: .any, events: TestEvents.batch(1))
         try store.append(to: "a", expectedVersion: .any, events: TestEvents.batch(2))
         #expect(try store.readStream("a", fromVersion: 2, limit: 3).map(\.version) == [2, 3, 4])
-        #expect(try store.readStream("a", fromVersion: 1, limit: 100).map(\.position) == [1, 2, 3, 5, 6])
+        #expect(
+            try store.readStream("a", fromVersion: 1, limit: 100).map(\.position) == [
+                1, 2, 3, 5, 6,
+            ])
         #expect(try store.readStreamBackwards("a", count: 2).map(\.version) == [4, 5])
         #expect(try store.readStream("none", fromVersion: 1, limit: 5).isEmpty)
         #expect(try store.readWholeStream("a").count == 5)
     }
 
-    @Test("an intact chain verifies, also against its own head as anchor",
-          arguments: Backend.allCases)
+    @Test(
+        "an intact chain verifies, also against its own head as anchor",
+        arguments: Backend.allCases)
     func verifyIntact(backend: Backend) throws {
         let storeHarness = try backend.make()
         defer { withExtendedLifetime(storeHarness) {} }
         let store = storeHarness.store
         for index in 0..<5 {
-            try store.append(to: "s\(index % 2)", expectedVersion: .any, events: TestEvents.batch(2))
+            try store.append(
+                to: "s\(index % 2)", expectedVersion: .any, events: TestEvents.batch(2))
         }
         let head = try store.head()
         var calls = 0
@@ -397,8 +450,11 @@ struct ReadConformanceTests {
             calls += 1
             #expect(checked <= total)
         }
-        #expect(report == VerificationReport(checkedCount: 10, head: head, firstBadPosition: nil,
-                                             problem: nil))
+        #expect(
+            report
+                == VerificationReport(
+                    checkedCount: 10, head: head, firstBadPosition: nil,
+                    problem: nil))
         #expect(calls >= 1)
         let early = try store.readAll(afterPosition: 3, limit: 1)[0]
         let anchored = try store.verify(
@@ -406,8 +462,9 @@ struct ReadConformanceTests {
         #expect(anchored.isIntact)
     }
 
-    @Test("restore copies a log into an empty store, keeping times and hashes",
-          arguments: Backend.allCases)
+    @Test(
+        "restore copies a log into an empty store, keeping times and hashes",
+        arguments: Backend.allCases)
     func restore(backend: Backend) throws {
         let sourceHarness = try backend.make(clock: ManualClock(microseconds: 77))
         defer { withExtendedLifetime(sourceHarness) {} }
@@ -422,7 +479,8 @@ struct ReadConformanceTests {
         #expect(try target.readAll(afterPosition: 0, limit: 100) == events)
         #expect(try target.verify().isIntact)
         #expect(throws: EventStoreError.storeNotEmpty) { try target.restore(events) }
-        let next = try target.append(to: "a", expectedVersion: .exact(3), events: TestEvents.batch(1))
+        let next = try target.append(
+            to: "a", expectedVersion: .exact(3), events: TestEvents.batch(1))
         #expect(next.events[0].position == 6)
     }
 
@@ -447,8 +505,11 @@ struct ReadConformanceTests {
         #expect(try target.head().position == 0)
         var gapped = try source.readAll(afterPosition: 0, limit: 100)
         gapped.remove(at: 1)
-        #expect(throws: EventStoreError.restoreRejected(
-            position: 2, detail: "position 2 is missing: the next stored event is at position 3")) {
+        #expect(
+            throws: EventStoreError.restoreRejected(
+                position: 2, detail: "position 2 is missing: the next stored event is at position 3"
+            )
+        ) {
             try target.restore(gapped)
         }
         #expect(try target.head().position == 0)

@@ -1,7 +1,7 @@
 import EventStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Kills a writing process with SIGKILL at random moments and checks that the store kept every
 /// acknowledged batch, whole, with a gap-free, verifiable chain.
@@ -48,8 +48,9 @@ struct CrashSafetyTests {
         for trial in 0..<trials {
             let mode = trial % 2 == 0 ? "full" : "normal"
             let delay = UInt32.random(in: 5_000...120_000, using: &random)
-            acks += try runAndKill(path, store: store, seed: random.next(), mode: mode,
-                                   delayMicroseconds: delay)
+            acks += try runAndKill(
+                path, store: store, seed: random.next(), mode: mode,
+                delayMicroseconds: delay)
             try check(store: store, acks: acks)
         }
         #expect(!acks.isEmpty, "the writer never acknowledged a batch")

@@ -1,21 +1,24 @@
 import EventStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Export and import lines")
 struct ExportTests {
-    @Test("export, import into an empty store, export again: the same bytes",
-          arguments: Backend.allCases)
+    @Test(
+        "export, import into an empty store, export again: the same bytes",
+        arguments: Backend.allCases)
     func roundTrip(backend: Backend) throws {
         let source = try backend.make(clock: ManualClock(microseconds: 1_700_000_000_123_456))
         let tricky = [
             #"{"text":"quote \" backslash \\ tab \t nl \n é 中文 \u0001","n":-1}"#,
             #"{ "spaced" :  [1, 2.50, null] }"#,
         ]
-        try source.store.append(to: "customer-C1", expectedVersion: .any,
-                                events: tricky.map { TestEvents.make(data: $0) })
-        try source.store.append(to: "customer-C2", expectedVersion: .any, events: TestEvents.batch(3))
+        try source.store.append(
+            to: "customer-C1", expectedVersion: .any,
+            events: tricky.map { TestEvents.make(data: $0) })
+        try source.store.append(
+            to: "customer-C2", expectedVersion: .any, events: TestEvents.batch(3))
         var first = [UInt8]()
         let head = try EventLogExport.export(source.store) { first += $0 }
         #expect(head == (try source.store.head()))
@@ -31,15 +34,18 @@ struct ExportTests {
     @Test("a line has the documented keys in order")
     func lineShape() {
         let event = RecordedEvent(
-            position: 3, streamId: "s", version: 2, eventId: UUID(uuidString:
-                "00112233-4455-6677-8899-AABBCCDDEEFF")!, type: "T", schemaVersion: 1,
+            position: 3, streamId: "s", version: 2,
+            eventId: UUID(
+                uuidString:
+                    "00112233-4455-6677-8899-AABBCCDDEEFF")!, type: "T", schemaVersion: 1,
             effectiveDate: "2026-01-02", recordedAt: 5, data: Array(#"{"a":"b"}"#.utf8),
             metadata: Array("{}".utf8), hash: [0xab, 0x01])
         let line = String(decoding: EventLogExport.jsonLine(for: event), as: UTF8.self)
-        #expect(line == #"{"position":3,"streamId":"s","version":2,"#
-            + #""eventId":"00112233-4455-6677-8899-aabbccddeeff","type":"T","schemaVersion":1,"#
-            + #""effectiveDate":"2026-01-02","recordedAt":5,"data":"{\"a\":\"b\"}","#
-            + #""metadata":"{}","hash":"ab01"}"#)
+        #expect(
+            line == #"{"position":3,"streamId":"s","version":2,"#
+                + #""eventId":"00112233-4455-6677-8899-aabbccddeeff","type":"T","schemaVersion":1,"#
+                + #""effectiveDate":"2026-01-02","recordedAt":5,"data":"{\"a\":\"b\"}","#
+                + #""metadata":"{}","hash":"ab01"}"#)
     }
 
     struct HostileCase: Sendable, CustomTestStringConvertible {
@@ -49,7 +55,8 @@ struct ExportTests {
         var testDescription: String { id }
     }
 
-    static let valid = #"{"position":1,"streamId":"s","version":1,"#
+    static let valid =
+        #"{"position":1,"streamId":"s","version":1,"#
         + #""eventId":"00112233-4455-6677-8899-aabbccddeeff","type":"T","schemaVersion":1,"#
         + #""effectiveDate":"2026-01-02","recordedAt":5,"data":"{}","metadata":"{}","#
         + #""hash":"\#(String(repeating: "0", count: 64))"}"#
@@ -58,21 +65,34 @@ struct ExportTests {
         .init(id: "empty", line: "", field: "line"),
         .init(id: "not JSON", line: "garbage", field: "line"),
         .init(id: "array", line: "[1,2]", field: "line"),
-        .init(id: "missing key", line: valid.replacingOccurrences(of: #""type":"T","#, with: ""),
-              field: "type"),
-        .init(id: "wrong type", line: valid.replacingOccurrences(
-            of: #""version":1"#, with: #""version":"1""#), field: "version"),
-        .init(id: "huge number", line: valid.replacingOccurrences(
-            of: #""recordedAt":5"#, with: #""recordedAt":99999999999999999999999"#),
-              field: "line"),
-        .init(id: "bad uuid", line: valid.replacingOccurrences(
-            of: "00112233-4455", with: "zz112233-4455"), field: "eventId"),
-        .init(id: "short hash", line: valid.replacingOccurrences(
-            of: String(repeating: "0", count: 64), with: "00"), field: "hash"),
-        .init(id: "null data", line: valid.replacingOccurrences(
-            of: #""data":"{}""#, with: #""data":null"#), field: "data"),
-        .init(id: "position 0", line: valid.replacingOccurrences(
-            of: #""position":1"#, with: #""position":0"#), field: "position"),
+        .init(
+            id: "missing key", line: valid.replacingOccurrences(of: #""type":"T","#, with: ""),
+            field: "type"),
+        .init(
+            id: "wrong type",
+            line: valid.replacingOccurrences(
+                of: #""version":1"#, with: #""version":"1""#), field: "version"),
+        .init(
+            id: "huge number",
+            line: valid.replacingOccurrences(
+                of: #""recordedAt":5"#, with: #""recordedAt":99999999999999999999999"#),
+            field: "line"),
+        .init(
+            id: "bad uuid",
+            line: valid.replacingOccurrences(
+                of: "00112233-4455", with: "zz112233-4455"), field: "eventId"),
+        .init(
+            id: "short hash",
+            line: valid.replacingOccurrences(
+                of: String(repeating: "0", count: 64), with: "00"), field: "hash"),
+        .init(
+            id: "null data",
+            line: valid.replacingOccurrences(
+                of: #""data":"{}""#, with: #""data":null"#), field: "data"),
+        .init(
+            id: "position 0",
+            line: valid.replacingOccurrences(
+                of: #""position":1"#, with: #""position":0"#), field: "position"),
         .init(id: "truncated", line: String(valid.prefix(40)), field: "line"),
     ]
 
@@ -96,8 +116,11 @@ struct ExportTests {
     @Test("parseAll names the line number")
     func lineNumbers() {
         let text = Self.valid + "\n" + "oops\n"
-        #expect(throws: EventStoreError.invalidInput(field: "line 2: line",
-                                                     rule: "is not valid JSON or out of range")) {
+        #expect(
+            throws: EventStoreError.invalidInput(
+                field: "line 2: line",
+                rule: "is not valid JSON or out of range")
+        ) {
             try EventLogExport.parseAll(Array(text.utf8))
         }
     }

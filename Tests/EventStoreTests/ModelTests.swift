@@ -1,7 +1,7 @@
 import EventStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Anchors, keys and error classification")
 struct ModelTests {
@@ -10,8 +10,10 @@ struct ModelTests {
         let head = ChainHead(position: 42, hash: (0..<32).map { UInt8($0 * 7 % 256) })
         #expect(try ChainHead(parsing: head.description) == head)
         #expect(try ChainHead(parsing: head.description.uppercased()) == head)
-        for bad in ["", "42", "x:00", "-1:" + String(repeating: "0", count: 64), "1:abc",
-                    "1:" + String(repeating: "g", count: 64)] {
+        for bad in [
+            "", "42", "x:00", "-1:" + String(repeating: "0", count: 64), "1:abc",
+            "1:" + String(repeating: "g", count: 64),
+        ] {
             #expect(throws: EventStoreError.self) { try ChainHead(parsing: bad) }
         }
     }
@@ -21,7 +23,9 @@ struct ModelTests {
         let key = try ChainKey(hex: " 000102030405060708090a0b0c0d0e0f\n")
         #expect(key.bytes == Array(0...15))
         #expect("\(key)" == "ChainKey(16 bytes)")
-        #expect(throws: EventStoreError.invalidInput(field: "key", rule: "must be hexadecimal digits")) {
+        #expect(
+            throws: EventStoreError.invalidInput(field: "key", rule: "must be hexadecimal digits")
+        ) {
             try ChainKey(hex: "zz")
         }
     }
@@ -34,14 +38,18 @@ struct ModelTests {
     }
 
     static let classification: [ClassificationCase] = [
-        .init(error: .versionConflict(stream: "s", expected: .any, actual: 1),
-              retryable: true, storage: false),
-        .init(error: .sqlite(code: 5, message: "database is locked", sql: nil),
-              retryable: true, storage: false),
-        .init(error: .sqlite(code: 13, message: "database or disk is full", sql: nil),
-              retryable: false, storage: true),
-        .init(error: .sqlite(code: 8, message: "readonly", sql: nil),
-              retryable: false, storage: true),
+        .init(
+            error: .versionConflict(stream: "s", expected: .any, actual: 1),
+            retryable: true, storage: false),
+        .init(
+            error: .sqlite(code: 5, message: "database is locked", sql: nil),
+            retryable: true, storage: false),
+        .init(
+            error: .sqlite(code: 13, message: "database or disk is full", sql: nil),
+            retryable: false, storage: true),
+        .init(
+            error: .sqlite(code: 8, message: "readonly", sql: nil),
+            retryable: false, storage: true),
         .init(error: .schemaTooNew(found: 2, supported: 1), retryable: false, storage: true),
         .init(error: .invalidInput(field: "f", rule: "r"), retryable: false, storage: false),
         .init(error: .notAStore(path: "p"), retryable: false, storage: false),
@@ -53,15 +61,18 @@ struct ModelTests {
         #expect(testCase.error.isStorageFailure == testCase.storage)
     }
 
-    @Test("reads, verify and ensureTables inside an append closure join its transaction",
-          arguments: Backend.allCases)
+    @Test(
+        "reads, verify and ensureTables inside an append closure join its transaction",
+        arguments: Backend.allCases)
     func nestedReads(backend: Backend) throws {
         let harness = try backend.make()
         let store = harness.store
         try store.append(to: "s", expectedVersion: .any, events: TestEvents.batch(2)) { tx, _ in
             try store.ensureTables([balancesTable])
             try tx.upsert("balances", ["account": .text("A"), "amount": .integer(3)])
-            let rows = try store.read { try $0.rows(in: "balances", where: [:], orderBy: [], limit: 1) }
+            let rows = try store.read {
+                try $0.rows(in: "balances", where: [:], orderBy: [], limit: 1)
+            }
             #expect(rows.count == 1)
             #expect(try store.readAll(afterPosition: 0, limit: 10).count == 2)
             #expect(try store.verify().checkedCount == 2)

@@ -1,12 +1,13 @@
 import EventStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Catch-up subscription")
 struct SubscriptionTests {
-    @Test("delivers the backlog in batches, then new events, then stops when cancelled",
-          arguments: Backend.allCases)
+    @Test(
+        "delivers the backlog in batches, then new events, then stops when cancelled",
+        arguments: Backend.allCases)
     func catchUp(backend: Backend) throws {
         let harness = try backend.make()
         let store = harness.store

@@ -1,7 +1,7 @@
 import EventStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Tampering with a closed store file through the `sqlite3` shell (after dropping the
 /// append-only triggers) and checking what `verify` reports.
@@ -21,10 +21,12 @@ struct TamperTests {
             directory = try TemporaryDirectory(prefix: "tamper")
             path = directory.file("store.sqlite")
             self.key = key
-            let store = try SQLiteEventStore(path: path, clock: FixedClock(microseconds: 10), key: key)
+            let store = try SQLiteEventStore(
+                path: path, clock: FixedClock(microseconds: 10), key: key)
             for index in 0..<10 {
-                try store.append(to: "s\(index % 3)", expectedVersion: .any,
-                                 events: [TestEvents.make(data: "{\"n\":\(index)}")])
+                try store.append(
+                    to: "s\(index % 3)", expectedVersion: .any,
+                    events: [TestEvents.make(data: "{\"n\":\(index)}")])
             }
             head = try store.head()
             store.close()
@@ -51,29 +53,40 @@ struct TamperTests {
     }
 
     static let cases: [Case] = [
-        .init(id: "changed data", sql: "UPDATE events SET data = '{\"n\":999}' WHERE position = 4;",
-              firstBad: 4, problemPrefix: "hash does not match"),
-        .init(id: "deleted middle row", sql: "DELETE FROM events WHERE position = 5;",
-              firstBad: 5, problemPrefix: "position 5 is missing"),
-        .init(id: "swapped rows", sql: """
-            UPDATE events SET position = -3 WHERE position = 3;
-            UPDATE events SET position = 3 WHERE position = 7;
-            UPDATE events SET position = 7 WHERE position = -3;
-            """, firstBad: 3, problemPrefix: "hash does not match"),
-        .init(id: "inserted row at the end", sql: """
-            INSERT INTO events SELECT 11, stream_id, version + 1, 'aaaaaaaa-0000-4000-8000-000000000000',
-              type, schema_version, effective_date, recorded_at, data, metadata, hash
-            FROM events WHERE position = 10;
-            """, firstBad: 11, problemPrefix: "hash does not match"),
-        .init(id: "inserted row before the start", sql: """
-            INSERT INTO events SELECT 0, 'x', 1, 'aaaaaaaa-0000-4000-8000-000000000000',
-              type, schema_version, effective_date, recorded_at, data, metadata, hash
-            FROM events WHERE position = 1;
-            """, firstBad: 0, problemPrefix: "position 0 is out of sequence"),
-        .init(id: "changed recordedAt", sql: "UPDATE events SET recorded_at = 11 WHERE position = 6;",
-              firstBad: 6, problemPrefix: "hash does not match"),
-        .init(id: "unreadable event id", sql: "UPDATE events SET event_id = 'x' WHERE position = 2;",
-              firstBad: 2, problemPrefix: "the stored row cannot be read"),
+        .init(
+            id: "changed data", sql: "UPDATE events SET data = '{\"n\":999}' WHERE position = 4;",
+            firstBad: 4, problemPrefix: "hash does not match"),
+        .init(
+            id: "deleted middle row", sql: "DELETE FROM events WHERE position = 5;",
+            firstBad: 5, problemPrefix: "position 5 is missing"),
+        .init(
+            id: "swapped rows",
+            sql: """
+                UPDATE events SET position = -3 WHERE position = 3;
+                UPDATE events SET position = 3 WHERE position = 7;
+                UPDATE events SET position = 7 WHERE position = -3;
+                """, firstBad: 3, problemPrefix: "hash does not match"),
+        .init(
+            id: "inserted row at the end",
+            sql: """
+                INSERT INTO events SELECT 11, stream_id, version + 1,
+                  'aaaaaaaa-0000-4000-8000-000000000000',
+                  type, schema_version, effective_date, recorded_at, data, metadata, hash
+                FROM events WHERE position = 10;
+                """, firstBad: 11, problemPrefix: "hash does not match"),
+        .init(
+            id: "inserted row before the start",
+            sql: """
+                INSERT INTO events SELECT 0, 'x', 1, 'aaaaaaaa-0000-4000-8000-000000000000',
+                  type, schema_version, effective_date, recorded_at, data, metadata, hash
+                FROM events WHERE position = 1;
+                """, firstBad: 0, problemPrefix: "position 0 is out of sequence"),
+        .init(
+            id: "changed recordedAt", sql: "UPDATE events SET recorded_at = 11 WHERE position = 6;",
+            firstBad: 6, problemPrefix: "hash does not match"),
+        .init(
+            id: "unreadable event id", sql: "UPDATE events SET event_id = 'x' WHERE position = 2;",
+            firstBad: 2, problemPrefix: "the stored row cannot be read"),
     ]
 
     @Test("verify names the first tampered position", arguments: cases)
@@ -83,7 +96,8 @@ struct TamperTests {
         try fixture.tamper(testCase.sql)
         let report = try fixture.verify()
         #expect(report.firstBadPosition == testCase.firstBad)
-        #expect(report.problem?.hasPrefix(testCase.problemPrefix) == true, "\(report.problem ?? "")")
+        #expect(
+            report.problem?.hasPrefix(testCase.problemPrefix) == true, "\(report.problem ?? "")")
     }
 
     @Test("a cut-off tail is only caught against a kept anchor")
@@ -129,7 +143,8 @@ struct TamperTests {
     @Test("a rewrite that recomputes later hashes passes the plain chain, fails the anchor")
     func recomputedRewriteWithoutKey() throws {
         let fixture = try Fixture()
-        let result = try ProcessRunner.run("/usr/bin/python3", ["-c", Self.rewriteScript, fixture.path, Self.rewriteData, "4"])
+        let result = try ProcessRunner.run(
+            "/usr/bin/python3", ["-c", Self.rewriteScript, fixture.path, Self.rewriteData, "4"])
         #expect(result.status == 0, "python3: \(result.standardError)")
         #expect(try fixture.verify().isIntact)
         let anchored = try fixture.verify(anchor: fixture.head)
@@ -139,9 +154,11 @@ struct TamperTests {
 
     @Test("a rewrite that recomputes later hashes is caught with the key")
     func recomputedRewriteWithKey() throws {
-        let fixture = try Fixture(key: try ChainKey(bytes: Array("a 32 byte chain key for tests!!!".utf8)))
+        let fixture = try Fixture(
+            key: try ChainKey(bytes: Array("a 32 byte chain key for tests!!!".utf8)))
         #expect(try fixture.verify().isIntact)
-        let result = try ProcessRunner.run("/usr/bin/python3", ["-c", Self.rewriteScript, fixture.path, Self.rewriteData, "4"])
+        let result = try ProcessRunner.run(
+            "/usr/bin/python3", ["-c", Self.rewriteScript, fixture.path, Self.rewriteData, "4"])
         #expect(result.status == 0, "python3: \(result.standardError)")
         let report = try fixture.verify()
         #expect(report.firstBadPosition == 4)
