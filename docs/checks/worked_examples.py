@@ -194,3 +194,28 @@ for amount in rec:
         amount -= part
         split.append(part)
     print(f"  recovery split principal/interest/penalty = {split}, overpaid = {amount}")
+
+# --- More allocation and payoff examples asserted by the Swift tests ------------------------
+adv = D("1000") - (I1I + I1P)
+show("advance payment 1000.00 on 2026-02-15", to_installment2_interest=min(adv, i2),
+     allocation_interest=I1I + min(adv, i2), allocation_principal=I1P)
+t = date(2026, 3, 20)
+pen_1 = pen(I1P, DAILY, days(DUE1, t))                  # 33 days
+pen_2 = pen(ROWS[1][2], DAILY, days(ROWS[1][1], t))     # 5 days, overdue since 03-19
+first_total = pen_1 + I1I + I1P
+rest = D("920.80") - first_total
+to_pen2 = min(rest, pen_2)
+to_int2 = min(rest - to_pen2, i2)
+show("920.80 on 2026-03-20, both installments overdue", installment1=(pen_1, I1I, I1P),
+     installment2_penalty=pen_2, to_pen2=to_pen2, to_int2=to_int2,
+     allocation=(pen_1 + to_pen2, I1I + to_int2, I1P), dpd_0401=days(ROWS[1][1], tw))
+overdue_p = ROWS[0][2] + ROWS[1][2]
+show("as of 2026-04-01, nothing paid", dpd=days(DUE1, tw), overdue_principal=overdue_p,
+     overdue_interest=ROWS[0][3] + ROWS[1][3], overdue_penalty=w1 + w2)
+due_int = I1I + r2(nd * DAILY * days(DUE1, t1))
+show("payoff 2026-03-01, nothing paid", penalty=s1, interest=due_int, principal=P,
+     amount=s1 + due_int + P)
+show("zero grace: penalty on 2026-02-16", penalty=pen(I1P, DAILY, 1))
+tw2 = date(2026, 7, 1)
+show("write-off: accrual stops on 2026-05-20", installment1_penalty=pen(I1P, DAILY, 94),
+     dpd_0701=days(DUE1, tw2))
