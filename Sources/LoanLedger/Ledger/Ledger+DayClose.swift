@@ -158,28 +158,15 @@ extension Ledger {
         }
     }
 
-    /// Statements on `day` of loans whose rows are valued after it (facts dated later than the
-    /// day being closed), so the portfolio snapshot ages them on the day itself.
+    /// Statements on `day` of loans whose rows are valued after it.
     private func statementsValuedAfter(_ day: BusinessDate) throws -> [LoanID: LoanStatement] {
         let rows = try store.read {
             try $0.rows(in: ReadModelSchema.live.loans, where: [:], orderBy: ["loan_id"],
                         limit: nil)
         }
-        var customers = Set<String>()
-        for row in rows {
-            guard let asOf = row["as_of"]?.text, asOf > day.description,
-                let customer = row["customer_id"]?.text
-            else { continue }
-            customers.insert(customer)
+        return try ReadModelProjection.statementsValuedAfter(day, rows: rows) { customer in
+            try CustomerHistory.load(customer, from: store).state
         }
-        var statements: [LoanID: LoanStatement] = [:]
-        for customer in customers.sorted() {
-            let history = try CustomerHistory.load(CustomerID(validated: customer), from: store)
-            for loan in history.state.orderedLoans where loan.contract.disbursedOn <= day {
-                statements[loan.contract.loanId] = loan.statement(asOf: day)
-            }
-        }
-        return statements
     }
 
     /// Moves the live checkpoint over `recorded` when it was caught up to just before them.

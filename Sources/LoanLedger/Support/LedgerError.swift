@@ -51,7 +51,6 @@ public enum LedgerError: Error, CustomStringConvertible, Sendable {
         case .storeNotEmpty, .restoreRejected: return .refused
         case .notAStore, .storeMissing: return .notFound
         case .schemaTooNew, .sqlite, .postgres, .io: return .storage
-        default: return .storage
         }
     }
 

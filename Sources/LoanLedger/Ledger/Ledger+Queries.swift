@@ -1,0 +1,183 @@
+import EventStore
+import Foundation
+import Lending
+import Projections
+
+extension Ledger {
+    /// A loan as of `asOf` (default today) as known at `knownAt` (default now): the customer's
+    /// events up to that position replayed in business order. Never writes.
+    /// - Throws: ``LedgerError`` — `.lending(.notFound)` for an unknown loan (or one not yet
+    ///   known at `knownAt`).
+    /// - Complexity: O(events of the customer).
+    public func loan(_ id: LoanID, asOf: BusinessDate? = nil, knownAt: KnownAt? = nil)
+        throws(LedgerError) -> LoanView
+    {
+        do {
+            let customer = try self.customer(ofLoan: id)
+            let position = try resolve(knownAt)
+            let history = try CustomerHistory.load(customer, from: store, knownAt: position)
+            guard let loan = history.state.loans[id] else {
+                throw LendingError.notFound(entity: "loan", id: id.rawValue)
+            }
+            let date = Swift.max(asOf ?? today, loan.contract.disbursedOn)
+            let statement = loan.statement(asOf: date)
+            let policy = try policies().policy(on: date)
+            let stage = policy.stage(dpd: statement.dpd, overdueAmount: statement.overdue.total,
+                                     graceDays: loan.contract.terms.graceDays)
+            return LoanView(customer: customer, statement: statement, stage: stage,
+                            disputeOpen: loan.isDisputeOpen, knownAtPosition: position)
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    /// The amount that settles a loan on `date`, with its parts.
+    public func payoff(_ id: LoanID, on date: BusinessDate) throws(LedgerError) -> PayoffQuote {
+        do {
+            let customer = try self.customer(ofLoan: id)
+            let history = try CustomerHistory.load(customer, from: store)
+            guard let loan = history.state.loans[id] else {
+                throw LendingError.notFound(entity: "loan", id: id.rawValue)
+            }
+            guard date >= loan.contract.disbursedOn else {
+                throw LendingError.invalid("on", date.description,
+                                           "is before the disbursement date "
+                                           + "\(loan.contract.disbursedOn)")
+            }
+            return LoanReplay.payoff(loan.contract, facts: loan.facts, on: date)
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    /// A credit line as of `asOf` (default today) as known at `knownAt` (default now).
+    public func creditLine(_ customer: CustomerID, asOf: BusinessDate? = nil,
+                           knownAt: KnownAt? = nil) throws(LedgerError) -> CreditLineView
+    {
+        do {
+            let position = try resolve(knownAt)
+            let history = try CustomerHistory.load(customer, from: store, knownAt: position)
+            guard let line = history.state.line else {
+                throw LendingError.notFound(entity: "customer", id: customer.rawValue)
+            }
+            let date = asOf ?? today
+            var loans: [CreditLineView.LoanSummary] = []
+            for loan in history.state.orderedLoans where loan.contract.disbursedOn <= date {
+                let s = loan.statement(asOf: date)
+                loans.append(.init(loan: loan.contract.loanId, status: s.status,
+                                   outstandingPrincipal: s.outstandingPrincipal, dpd: s.dpd))
+            }
+            let outstanding = loans.map(\.outstandingPrincipal).sum()
+            return CreditLineView(
+                customer: customer, asOf: date, status: line.status,
+                freezeReasons: line.freezeReasons.sorted(), limit: line.limit,
+                outstandingPrincipal: outstanding,
+                available: Money.max(.zero, line.limit - outstanding), loans: loans,
+                knownAtPosition: position)
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    /// The events of one loan (its customer's events that name it), in log order.
+    public func history(ofLoan id: LoanID) throws(LedgerError) -> [HistoryEntry] {
+        do {
+            let customer = try self.customer(ofLoan: id)
+            let history = try CustomerHistory.load(customer, from: store)
+            return history.events.filter { $0.event.loanId == id }.map(Ledger.entry)
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    /// Every event of a customer's stream, in log order.
+    public func history(ofCustomer customer: CustomerID) throws(LedgerError) -> [HistoryEntry] {
+        do {
+            let history = try CustomerHistory.load(customer, from: store)
+            guard history.state.line != nil || !history.events.isEmpty else {
+                throw LendingError.notFound(entity: "customer", id: customer.rawValue)
+            }
+            return history.events.map(Ledger.entry)
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    static func entry(_ decoded: EventCodec.Decoded) -> HistoryEntry {
+        HistoryEntry(
+            position: decoded.recorded.position, version: decoded.recorded.version,
+            type: decoded.recorded.type, effectiveDate: decoded.recorded.effectiveDate,
+            recordedAt: decoded.recorded.recordedAt, actor: decoded.metadata.actor,
+            reason: decoded.metadata.reason, data: decoded.recorded.data)
+    }
+
+    /// The loans to work: every loan whose recorded stage is not `current`, ordered by stage
+    /// (latest first) then overdue amount (largest first). From the read models, as of the
+    /// last closed day; DPD and overdue amount are those of the rows.
+    public func collectionQueue(stage: CollectionStage? = nil) throws(LedgerError)
+        -> [QueueEntry]
+    {
+        do {
+            let rows = try store.read {
+                try $0.rows(in: ReadModelSchema.live.collection,
+                            where: stage.map { ["stage": .text($0.rawValue)] } ?? [:],
+                            orderBy: ["loan_id"], limit: nil)
+            }
+            var entries: [QueueEntry] = []
+            for row in rows {
+                guard let stageText = row["stage"]?.text,
+                    let rowStage = CollectionStage(rawValue: stageText), rowStage != .current,
+                    let loan = row["loan_id"]?.text, let customer = row["customer_id"]?.text
+                else { continue }
+                entries.append(QueueEntry(
+                    loan: LoanID(validated: loan), customer: CustomerID(validated: customer),
+                    stage: rowStage, dpd: row["dpd"]?.integer ?? 0,
+                    overdueAmount: Money(fen: row["overdue_amount"]?.integer ?? 0),
+                    lastActionAt: row["last_action_at"]?.text,
+                    disputeOpen: row["dispute_open"]?.integer == 1))
+            }
+            return entries.sorted {
+                CollectionQueueOrder.precedes(
+                    .init(stage: $0.stage, overdueAmount: $0.overdueAmount, loanId: $0.loan),
+                    .init(stage: $1.stage, overdueAmount: $1.overdueAmount, loanId: $1.loan))
+            }
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    /// The end-of-day status and the anchor (head position and hash) to keep.
+    public func dayStatus() throws(LedgerError) -> DayStatus {
+        do {
+            let head = try store.head()
+            return DayStatus(lastClosedDay: try lastClosedDay(),
+                             head: ChainHeadView(position: head.position,
+                                                 hash: head.hash.hexString),
+                             today: today)
+        } catch {
+            throw LedgerError.wrap(error)
+        }
+    }
+
+    /// The global position a `knownAt` stands for (the head when nil).
+    public func resolve(_ knownAt: KnownAt?) throws -> Int64 {
+        let head = try store.head().position
+        switch knownAt {
+        case nil: return head
+        case .position(let position): return Swift.min(position, head)
+        case .recordedBy(let micros): return try lastPosition(recordedBy: micros, head: head)
+        }
+    }
+
+    /// Binary search over positions: recordedAt never decreases with position.
+    private func lastPosition(recordedBy micros: Int64, head: Int64) throws -> Int64 {
+        var low: Int64 = 0
+        var high = head
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            let event = try store.readAll(afterPosition: middle - 1, limit: 1).first
+            if let event, event.recordedAt <= micros { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+}
