@@ -219,3 +219,18 @@ show("zero grace: penalty on 2026-02-16", penalty=pen(I1P, DAILY, 1))
 tw2 = date(2026, 7, 1)
 show("write-off: accrual stops on 2026-05-20", installment1_penalty=pen(I1P, DAILY, 94),
      dpd_0701=days(DUE1, tw2))
+
+# --- Partial payment in grace, then overdue: retroactive penalty per day's principal --------
+g_paid_p = D("500") - I1I                                # 380.00 principal on 02-17
+show("500.00 in grace on 2026-02-17, overdue from 02-19",
+     stretch_0216_0217=pen(I1P, DAILY, 2), stretch_0218_0219=pen(I1P - g_paid_p, DAILY, 2),
+     penalty_0219=pen(I1P, DAILY, 2) + pen(I1P - g_paid_p, DAILY, 2))
+
+# --- Restructure credits interest paid in advance -------------------------------------------
+tr2 = date(2026, 3, 1)
+credit = D("1000") - I1I - I1P                           # 100.25 on installment 2's interest
+np2 = P - I1P - credit
+an2, nrows2 = equal_installment(np2, DAILY, 6, tr2)
+show("1000.00 on 2026-02-15, restructured 2026-03-01 into 6 months",
+     credited=credit, new_principal=np2, dropped=r2((P - I1P) * DAILY * 14), new_A=an2,
+     first=nrows2[0], p1_allocation_after=(I1I, I1P + credit))

@@ -81,4 +81,19 @@ import Lending
         #expect(statement([payment, payment], asOf: "2026-03-01")
             == statement([payment], asOf: "2026-03-01"))
     }
+
+    @Test("Reversing the payment that closed a loan makes it active and owing again")
+    func reversalReopens() {
+        let facts: [MoneyFact] = [
+            Fixture.pay("P1", "899.75", "2026-02-15"), Fixture.pay("P2", "9271.88", "2026-03-01"),
+        ]
+        #expect(statement(facts, asOf: "2026-03-20").status == .closed)
+        let reversal = MoneyFact.reversal(
+            reference: Fixture.ref("P2"), learnedOn: Fixture.date("2026-03-20"))
+        let s = statement(facts + [reversal], asOf: "2026-03-20")
+        #expect(s.status == .active)
+        #expect(s.closedOn == nil)
+        #expect(s.installments[1].status == .overdue)
+        #expect(s.dpd == 5)
+    }
 }

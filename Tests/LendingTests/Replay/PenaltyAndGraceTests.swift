@@ -124,4 +124,24 @@ import Lending
         #expect(next(paid, "2026-02-10") == Fixture.date("2026-03-15"))
         #expect(next(paid, "2026-01-15") == Fixture.date("2026-02-15"))
     }
+
+    @Test("A partial payment in grace still counts when the installment later becomes overdue")
+    func partialInGraceThenOverdue() {
+        let s = statement([Fixture.pay("P1", "500", "2026-02-17")], asOf: "2026-02-19")
+        #expect(s.allocations[Fixture.ref("P1")]
+            == Allocation(interest: Fixture.yuan("120"), principal: Fixture.yuan("380")))
+        // 0.94 on 779.75 for 02-16..02-17, then 0.48 on 399.75 for 02-18..02-19.
+        #expect(s.installments[0].penalty == Fixture.yuan("1.42"))
+        #expect(s.installments[0].overdueFrom == Fixture.date("2026-02-19"))
+        let inGrace = statement([Fixture.pay("P1", "500", "2026-02-17")], asOf: "2026-02-18")
+        #expect(inGrace.installments[0].penalty == .zero)
+        #expect(inGrace.installments[0].status == .due)
+    }
+
+    @Test("Next state change of an overdue loan is its next due date or grace end")
+    func nextStateChangeOverdue() {
+        let next = LoanReplay.nextStateChange(
+            contract, facts: [], after: Fixture.date("2026-03-10"))
+        #expect(next == Fixture.date("2026-03-15"))
+    }
 }

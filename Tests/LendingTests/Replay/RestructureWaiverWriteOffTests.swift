@@ -134,4 +134,25 @@ import Lending
             #expect(s.overdueSpans.last?.through == nil)
         }
     }
+
+    @Test("Restructure credits interest paid in advance as principal and drops current interest")
+    func restructureCreditsAdvanceInterest() throws {
+        let facts: [MoneyFact] = [
+            Fixture.pay("P1", "1000", "2026-02-15"),
+            .restructure(termMonths: 6, on: Fixture.date("2026-03-01")),
+        ]
+        let s = statement(facts, asOf: "2026-03-01")
+        let outcome = try #require(s.restructures.first)
+        #expect(outcome.advanceInterestCredited == Fixture.yuan("100.25"))
+        #expect(outcome.capitalisedInterest == .zero)
+        #expect(outcome.droppedInterest == Fixture.yuan("51.63"))
+        #expect(outcome.newPrincipal == Fixture.yuan("9120"))
+        #expect(outcome.newSchedule[0].total == Fixture.yuan("1584.47"))
+        #expect(outcome.newSchedule[0].dueDate == Fixture.date("2026-04-01"))
+        #expect(outcome.newSchedule[0].interest == Fixture.yuan("109.44"))
+        #expect(s.allocations[Fixture.ref("P1")]
+            == Allocation(interest: Fixture.yuan("120"), principal: Fixture.yuan("880")))
+        #expect(s.totals.paidPrincipal == Fixture.yuan("880"))
+        #expect(s.outstandingPrincipal == Fixture.yuan("9120"))
+    }
 }
