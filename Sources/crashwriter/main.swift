@@ -5,7 +5,9 @@
 // Each batch of 1…20 events goes to one of five streams; every event's data carries the batch
 // number and the batch size, so a reader can tell a whole batch from a torn one. After each
 // commit it prints `ack BATCH LAST_POSITION COUNT` and flushes stdout: a line on stdout means
-// the store acknowledged the batch.
+// the store acknowledged the batch. In the same transaction it upserts a row of the read-model
+// table `batches` and sets the checkpoint `crashwriter`, so the test can check that rows and
+// checkpoints are as atomic as events.
 import EventStore
 import Foundation
 
@@ -37,6 +39,11 @@ let synchronous: SQLiteStoreOptions.Synchronous =
 do {
     let store = try SQLiteEventStore(
         path: arguments[1], options: SQLiteStoreOptions(synchronous: synchronous))
+    try store.ensureTables([
+        TableSchema(
+            name: "batches", columns: [.init("batch", .integer), .init("size", .integer)],
+            primaryKey: ["batch"])
+    ])
     var random = Generator(state: seed)
     var batch = (try store.head().position) * 1_000 + 1  // distinct from earlier runs' batches
     while true {
@@ -48,7 +55,13 @@ do {
                 data: Array("{\"batch\":\(batch),\"size\":\(count),\"index\":\(index)}".utf8),
                 metadata: Array("{}".utf8))
         }
-        let result = try store.append(to: stream, expectedVersion: .any, events: events)
+        let result = try store.append(to: stream, expectedVersion: .any, events: events) {
+            context, recorded in
+            try context.upsert(
+                "batches", ["batch": .integer(batch), "size": .integer(Int64(count))])
+            try context.setCheckpoint(
+                "crashwriter", position: recorded[recorded.count - 1].position)
+        }
         let last = result.events[result.events.count - 1].position
         // FileHandle writes straight to the descriptor: no buffer to lose at SIGKILL.
         FileHandle.standardOutput.write(Data("ack \(batch) \(last) \(count)\n".utf8))
