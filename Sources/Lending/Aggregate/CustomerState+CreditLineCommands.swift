@@ -56,8 +56,8 @@ extension CustomerState {
                              on: date)]
     }
 
-    func decideReopenLine(limit: Money, on date: BusinessDate) throws(LendingError)
-        -> [DecidedEvent]
+    func decideReopenLine(limit: Money, on date: BusinessDate, today: BusinessDate)
+        throws(LendingError) -> [DecidedEvent]
     {
         let line = try requireLine()
         try checkLimit(limit)
@@ -65,26 +65,36 @@ extension CustomerState {
             throw .refused(rule: "line-open",
                            message: "credit line of '\(customerId)' is not closed")
         }
+        // Validated against the whole replayed future: on its own date and as of today.
         for loan in orderedLoans {
-            let statement = loan.statement(asOf: Swift.max(date, loan.contract.disbursedOn))
-            if statement.isOverdue {
-                throw .refused(
-                    rule: "reopen-while-overdue",
-                    message: "loan '\(loan.contract.loanId)' is overdue (DPD \(statement.dpd))")
-            }
-            if statement.status == .writtenOff {
-                throw .refused(
-                    rule: "reopen-written-off",
-                    message: "loan '\(loan.contract.loanId)' has a written-off balance "
-                        + "not fully recovered")
+            for day in Set([date, today]).sorted() {
+                try checkReopenable(loan, on: day)
             }
         }
         return [DecidedEvent(.creditLineReopened(.init(customerId: customerId, limit: limit)),
                              on: date)]
     }
 
+    /// Refuses a reopen while `loan` has a written-off balance not fully recovered or is
+    /// overdue on `day`. The written-off rule is checked first: a written-off loan also keeps
+    /// its overdue installments, and the unrecovered balance is the reason that names it.
+    private func checkReopenable(_ loan: LoanRecord, on day: BusinessDate) throws(LendingError) {
+        let statement = loan.statement(asOf: Swift.max(day, loan.contract.disbursedOn))
+        if statement.status == .writtenOff {
+            throw .refused(
+                rule: "reopen-written-off",
+                message: "loan '\(loan.contract.loanId)' has a written-off balance "
+                    + "not fully recovered")
+        }
+        if statement.isOverdue {
+            throw .refused(
+                rule: "reopen-while-overdue",
+                message: "loan '\(loan.contract.loanId)' is overdue (DPD \(statement.dpd))")
+        }
+    }
+
     func checkLimit(_ limit: Money) throws(LendingError) {
-        guard limit <= LendingLimits.creditLimitMax else {
+        guard limit >= .zero, limit <= LendingLimits.creditLimitMax else {
             throw .invalid("limit", limit.description, "must be between 0.00 and 1000000.00")
         }
     }

@@ -26,7 +26,7 @@ extension CustomerState {
         case .closeLine(let date):
             return .append(try decideCloseLine(on: date))
         case .reopenLine(let limit, let date):
-            return .append(try decideReopenLine(limit: limit, on: date))
+            return .append(try decideReopenLine(limit: limit, on: date, today: context.today))
         case .disburse(let request):
             return .append(try decideDisburse(request, context: context))
         case .repay(let loan, let amount, let date, let reference, let channel):
