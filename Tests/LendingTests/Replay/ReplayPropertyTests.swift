@@ -1,10 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 import Lending
 
 /// Properties over seeded random histories (the seed is printed so a failure replays).
 @Suite struct ReplayPropertyTests {
     static let seed: UInt64 = 0x10A1_1ED6_E500_0001
-    static let historyCount = 400
+    /// 400 histories by default; `LOANLEDGER_LONG_TESTS=1` runs 20,000.
+    static let historyCount = getenv("LOANLEDGER_LONG_TESTS") == nil ? 400 : 20_000
 
     /// Checks every invariant of one statement; returns a description of the first failure.
     static func violations(_ s: LoanStatement, facts: [MoneyFact]) -> [String] {
@@ -150,5 +156,23 @@ import Lending
         }
         print("ReplayPropertyTests: \(runs) evaluations of 12 facts in \(elapsed)")
         #expect(elapsed < .seconds(10))
+    }
+
+    @Test("Facts dated after the as-of date do not change the statement (time travel)")
+    func laterFactsIgnored() {
+        var generator = SplitMix64(seed: Self.seed ^ 0x7137)
+        print("ReplayPropertyTests time-travel seed \(Self.seed ^ 0x7137)")
+        for index in 0..<Self.historyCount {
+            let history = RandomHistory.make(&generator)
+            for asOf in history.asOfDates {
+                let known = history.facts.filter { fact in
+                    if case .reversal = fact { return true }
+                    return fact.effectiveDate <= asOf
+                }
+                let all = LoanReplay.evaluate(history.contract, facts: history.facts, asOf: asOf)
+                let cut = LoanReplay.evaluate(history.contract, facts: known, asOf: asOf)
+                #expect(all == cut, "history \(index) as of \(asOf)")
+            }
+        }
     }
 }
