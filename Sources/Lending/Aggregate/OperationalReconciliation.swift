@@ -23,7 +23,10 @@ struct OperationalReconciliation {
         for installment in statement.installments where installment.status == .overdue {
             let key = LoanRecord.installmentKey(number: installment.number,
                                                 dueDate: installment.dueDate)
-            guard !loan.recordedOverdueInstallments.contains(key) else { continue }
+            // One notice per installment per overdue period: after a cure (or a correction
+            // that cured it) an installment that is overdue again is noticed again.
+            guard !loan.isRecordedOverdue || !loan.recordedOverdueInstallments.contains(key)
+            else { continue }
             emit(.installmentOverdue(.init(loan: id, installment: installment.number,
                                            dueDate: installment.dueDate)),
                  state: &state, events: &events)
