@@ -11,6 +11,11 @@ enum LoanCtl {
             CreditOpen.self, CreditAdjust.self, CreditFreeze.self, CreditUnfreeze.self,
             CreditClose.self, CreditReopen.self, CreditShow.self, CreditHistory.self,
         ]),
+        (CommandSpec(name: "loan", abstract: "Draw, repay, correct and inspect loans."), [
+            LoanDisburse.self, LoanRepay.self, LoanPayoff.self, LoanReverse.self,
+            LoanRefund.self, LoanWaivePenalty.self, LoanRestructure.self, LoanWriteOff.self,
+            LoanShow.self, LoanHistory.self,
+        ]),
     ]
     }
 

@@ -20,6 +20,10 @@ struct WriteReport {
     let outcome: CommandOutcome
     /// Key figures in display order: text label, JSON key, value.
     var figures: [(key: String, value: JSONValue)] = []
+    /// Text shown after the figures (a schedule table); its JSON is added as a figure.
+    var trailingText = ""
+    /// Keys of figures that only the JSON shows, because ``trailingText`` shows them.
+    private var jsonOnlyKeys: Set<String> = []
 
     init(_ outcome: CommandOutcome) {
         self.outcome = outcome
@@ -28,6 +32,13 @@ struct WriteReport {
     /// Adds a figure shown after the events.
     mutating func add(_ key: String, _ value: JSONValue) {
         figures.append((key, value))
+    }
+
+    /// Adds a figure that text shows as `text` after the other figures (a table).
+    mutating func add(_ key: String, _ value: JSONValue, text: String) {
+        figures.append((key, value))
+        jsonOnlyKeys.insert(key)
+        trailingText += "\n" + text
     }
 
     /// The output for both modes.
@@ -70,10 +81,11 @@ struct WriteReport {
         if count > 0 {
             lines += table.render()
         }
-        if !figures.isEmpty {
-            lines += "\n" + WriteReport.block(figures, indent: 0)
+        let shown = figures.filter { !jsonOnlyKeys.contains($0.key) }
+        if !shown.isEmpty {
+            lines += "\n" + WriteReport.block(shown, indent: 0)
         }
-        return lines
+        return lines + trailingText
     }
 
     /// Renders figures as `key: value` lines; nested objects are indented under their key.
