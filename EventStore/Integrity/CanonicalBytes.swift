@@ -7,9 +7,9 @@ import Foundation
 /// metadata. Integers are 8-byte big-endian two's complement; strings are UTF-8; the event id
 /// is its 16 raw bytes; data and metadata are the stored bytes verbatim (JSON is never
 /// re-encoded). docs/event-store.md shows the layout; a golden-bytes test pins it.
-enum CanonicalBytes {
+package enum CanonicalBytes {
     /// The canonical bytes of `event` (its `hash` is not part of them).
-    static func of(_ event: RecordedEvent) -> [UInt8] {
+    package static func of(_ event: RecordedEvent) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(
             10 * 4 + 4 * 8 + 16 + event.streamId.utf8.count + event.type.utf8.count

@@ -1,13 +1,16 @@
-/// Computes chain hashes: SHA-256, or HMAC-SHA-256 when the store was opened with a key.
-struct ChainHasher: Sendable {
+/// Computes chain hashes (`package` so the golden tests can pin them without @testable): SHA-256, or HMAC-SHA-256 when the store was opened with a key.
+package struct ChainHasher: Sendable {
     /// The hash before position 1: 32 zero bytes.
-    static let genesis = [UInt8](repeating: 0, count: Digest.sha256ByteCount)
+    package static let genesis = [UInt8](repeating: 0, count: Digest.sha256ByteCount)
 
-    let key: ChainKey?
+    package let key: ChainKey?
+
+    /// A hasher with an optional HMAC key.
+    package init(key: ChainKey?) { self.key = key }
 
     /// hash_n = SHA-256(hash_{n-1} ‖ canonical bytes of event n), or HMAC(key, same input).
     /// - Throws: ``EventStoreError/io(_:)`` when libcrypto fails.
-    func hash(previous: [UInt8], event: RecordedEvent) throws -> [UInt8] {
+    package func hash(previous: [UInt8], event: RecordedEvent) throws -> [UInt8] {
         var input = previous
         input.append(contentsOf: CanonicalBytes.of(event))
         if let key {

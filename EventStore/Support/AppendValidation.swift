@@ -83,8 +83,9 @@ enum AppendValidation {
 }
 
 extension NewEvent {
-    /// The writer-given part of a recorded event (for idempotency comparison and restore).
-    init(_ recorded: RecordedEvent) {
+    /// The writer-given part of a recorded event (for idempotency comparison, restore, and
+    /// re-appending an event elsewhere, e.g. in tests).
+    public init(_ recorded: RecordedEvent) {
         self.init(
             eventId: recorded.eventId, type: recorded.type, schemaVersion: recorded.schemaVersion,
             effectiveDate: recorded.effectiveDate, data: recorded.data,

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import EventStore
+import EventStore
 
 @Suite("Canonical bytes and hash chain")
 struct CanonicalBytesTests {
