@@ -21,6 +21,8 @@ public enum LendingLimits {
     public static let daysPerYearForRate: Int64 = 365
     /// Days past due at which a line is closed automatically and write-off becomes allowed.
     public static let dpdLineClose: Int64 = 91
+    /// DPD at which a loan moves to the next portfolio aging bucket (31–60, 61–90, 91+).
+    public static let agingThresholdsDPD: [Int64] = [31, 61, 91]
     /// Most installments a schedule can hold (restructure maximum).
     public static let installmentCountMax: Int64 = 36
     /// Most money facts (repayments, reversals, waivers…) a single loan may carry; bounds replay.

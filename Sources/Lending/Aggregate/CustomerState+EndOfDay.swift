@@ -26,18 +26,22 @@ extension CustomerState {
     }
 
     /// The first business day after `day` on which end of day could append something for this
-    /// loan without a new fact: a due date passing its grace, a DPD threshold of the policy,
-    /// or penalty lifting the overdue amount to the large-debt threshold. Nil when nothing can
-    /// change (closed, written off). Conservative: it may name a day on which nothing changes,
-    /// never a day later than a change.
+    /// loan without a new fact: a fact already recorded with a later effective date (a payment
+    /// made today, before today's close), a due date passing its grace, a DPD threshold of the
+    /// policy, or penalty lifting the overdue amount to the large-debt threshold. Nil when
+    /// nothing can change (closed, written off, and no later fact). Conservative: it may name a
+    /// day on which nothing changes, never a day later than a change.
     public func nextReviewDate(of id: LoanID, after day: BusinessDate, policy: CollectionPolicy)
         -> BusinessDate?
     {
         guard let loan = loans[id] else { return nil }
         guard loan.contract.disbursedOn <= day else { return loan.contract.disbursedOn }
+        // The statement below is as of `day`: it cannot see facts effective later, yet each of
+        // them can change the stage or cure the loan on its own date.
+        let laterFact = loan.facts.map(\.effectiveDate).filter { $0 > day }.min()
         let statement = loan.statement(asOf: day)
-        guard statement.status == .active else { return nil }
-        var candidates: [BusinessDate] = []
+        guard statement.status == .active else { return laterFact }
+        var candidates: [BusinessDate] = laterFact.map { [$0] } ?? []
         if let next = LoanReplay.nextStateChange(loan.contract, facts: loan.facts, after: day) {
             candidates.append(next)
         }
@@ -45,6 +49,9 @@ extension CustomerState {
         if statement.dpd > 0 {
             if let threshold = policy.nextThresholdDPD(after: statement.dpd, graceDays: grace) {
                 candidates.append(day.adding(days: threshold - statement.dpd))
+            }
+            if let aging = LendingLimits.agingThresholdsDPD.first(where: { $0 > statement.dpd }) {
+                candidates.append(day.adding(days: aging - statement.dpd))
             }
             if let crossing = largeDebtCrossing(statement, day: day, loan: loan, policy: policy) {
                 candidates.append(crossing)
