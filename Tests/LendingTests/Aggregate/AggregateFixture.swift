@@ -142,11 +142,12 @@ struct CustomerHarness {
         today = target
     }
 
-    /// Closes `day` (end of day over every loan) and folds the result; returns its events.
+    /// Closes `day` (end of day over every loan, or only over `only`) and folds the result;
+    /// returns its events.
     @discardableResult
-    mutating func close(_ day: BusinessDate) -> [DecidedEvent] {
+    mutating func close(_ day: BusinessDate, only: Set<LoanID>? = nil) -> [DecidedEvent] {
         precondition(day <= today, "end of day never runs past today")
-        let events = state.closeDay(day, policy: policies.policy(on: day))
+        let events = state.closeDay(day, policy: policies.policy(on: day), only: only)
         apply(events)
         lastClosedDay = day
         return events

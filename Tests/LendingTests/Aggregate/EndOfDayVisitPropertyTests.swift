@@ -1,0 +1,69 @@
+import Testing
+import Lending
+
+/// End of day visits only the loans whose `nextReviewDate` is the day being closed (the
+/// `next_review` column of the loans read model). This proves the optimisation safe: over
+/// random portfolios, closing every day over every loan appends exactly the same events.
+@Suite struct EndOfDayVisitPropertyTests {
+    typealias F = AggregateFixture
+
+    static let seeds = AggregateRandom.seeds(
+        base: 0x5EED_0E0D, count: 6 * AggregateRandom.heavyFactor)
+
+    /// Review dates as the read model keeps them: recomputed for every loan of a customer when
+    /// its stream changes or end of day visits it, after the last closed day.
+    static func reviews(of h: CustomerHarness) -> [LoanID: BusinessDate] {
+        var reviews: [LoanID: BusinessDate] = [:]
+        for loan in h.state.orderedLoans {
+            let after = h.lastClosedDay ?? loan.contract.disbursedOn.adding(days: -1)
+            reviews[loan.contract.loanId] = h.state.nextReviewDate(
+                of: loan.contract.loanId, after: after,
+                policy: h.policies.policy(on: after.adding(days: 1)))
+        }
+        return reviews
+    }
+
+    @Test("End of day over 60 days equals end of day one day at a time", arguments: seeds)
+    func visitOptimisationIsSafe(seed: UInt64) {
+        print("EndOfDayVisitPropertyTests seed \(seed)")
+        let customers = (1...3).map { CustomerID(validated: "C\($0)") }
+        let start = F.date("2026-01-10")
+        var every = customers.map { CustomerHarness(customer: $0, today: "2026-01-10") }
+        var visited = every
+        var activity = customers.indices.map { RandomActivity(seed: seed &+ UInt64($0)) }
+        var reviews = visited.map { Self.reviews(of: $0) }
+        let days: Int64 = 150
+        for offset in 0..<days {
+            let day = start.adding(days: offset)
+            for c in customers.indices {
+                every[c].today = day
+                visited[c].today = day
+                for command in activity[c].commands(for: every[c]) {
+                    let outcome = every[c].attempt(command)
+                    #expect(visited[c].attempt(command) == outcome, "seed \(seed) \(command)")
+                    if case .success(.append) = outcome { reviews[c] = Self.reviews(of: visited[c]) }
+                }
+                let expected = every[c].close(day)
+                let stale = reviews[c].filter { $0.value < day }
+                #expect(stale.isEmpty, "seed \(seed) \(customers[c]) \(day): missed \(stale)")
+                let due = Set(reviews[c].filter { $0.value == day }.keys)
+                var actual: [DecidedEvent] = []
+                if due.isEmpty {
+                    visited[c].lastClosedDay = day
+                } else {
+                    actual = visited[c].close(day, only: due)
+                    reviews[c] = Self.reviews(of: visited[c])
+                }
+                guard actual == expected else {
+                    Issue.record("""
+                        seed \(seed) \(customers[c]) \(day): visiting \(due.sorted()) appended \
+                        \(F.types(actual)), every loan \(F.types(expected)) \
+                        \(expected.map(\.event))
+                        """)
+                    return
+                }
+            }
+        }
+        #expect(every.map(\.log) == visited.map(\.log))
+    }
+}
