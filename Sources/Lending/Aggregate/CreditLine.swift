@@ -1,7 +1,7 @@
 /// The state of a customer's credit line, folded from its events.
 public struct CreditLine: Sendable, Hashable {
     /// Open or closed; frozen is derived from ``freezeReasons``.
-    public enum Lifecycle: String, Sendable, Hashable { case open, closed }
+    public enum Lifecycle: String, Sendable, Hashable, Codable { case open, closed }
 
     /// `active`, `frozen` or `closed`, as shown to users.
     public enum Status: String, Sendable, Hashable, Codable { case active, frozen, closed }
@@ -16,7 +16,7 @@ public struct CreditLine: Sendable, Hashable {
     public var limitHistory: [LimitChange]
 
     /// A limit taking effect on a date.
-    public struct LimitChange: Sendable, Hashable {
+    public struct LimitChange: Sendable, Hashable, Codable {
         public var effectiveDate: BusinessDate
         public var limit: Money
     }

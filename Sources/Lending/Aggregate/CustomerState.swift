@@ -2,7 +2,7 @@
 ///
 /// It is the consistency boundary for available credit. Built only by ``evolve(_:on:)``, which
 /// never re-validates: a recorded fact stands even if a later backdated fact would have refused it.
-public struct CustomerState: Sendable, Hashable {
+public struct CustomerState: Sendable, Hashable, Codable {
     public var customerId: CustomerID
     /// Nil until `CreditLineOpened`.
     public var line: CreditLine?

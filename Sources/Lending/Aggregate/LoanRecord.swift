@@ -1,6 +1,6 @@
 /// One loan inside the customer aggregate: its contract, its money facts in log order, and the
 /// operational facts the company recorded about it.
-public struct LoanRecord: Sendable, Hashable {
+public struct LoanRecord: Sendable, Hashable, Codable {
     public var contract: LoanContract
     /// Money facts in log order; the replay sorts them into business order.
     public var facts: [MoneyFact]
@@ -52,5 +52,51 @@ public struct LoanRecord: Sendable, Hashable {
     /// The key of an installment in ``recordedOverdueInstallments``.
     public static func installmentKey(number: Int64, dueDate: BusinessDate) -> String {
         "\(number)|\(dueDate)"
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case contract, facts, recordedAllocations, recordedOverdueInstallments, isRecordedOverdue
+        case recordedOverdueSince, recordedStage, recordedStageSince, isRecordedClosed
+        case isWrittenOff, isRestructured, isDisputeOpen, callsByDay, lastAction
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        contract = try c.decode(LoanContract.self, forKey: .contract)
+        facts = try c.decode([MoneyFact].self, forKey: .facts)
+        recordedAllocations = try c.decode([PaymentReference: Allocation].self,
+                                           forKey: .recordedAllocations)
+        recordedOverdueInstallments = Set(try c.decode([String].self,
+                                                       forKey: .recordedOverdueInstallments))
+        isRecordedOverdue = try c.decode(Bool.self, forKey: .isRecordedOverdue)
+        recordedOverdueSince = try c.decodeIfPresent(BusinessDate.self,
+                                                     forKey: .recordedOverdueSince)
+        recordedStage = try c.decode(CollectionStage.self, forKey: .recordedStage)
+        recordedStageSince = try c.decodeIfPresent(BusinessDate.self, forKey: .recordedStageSince)
+        isRecordedClosed = try c.decode(Bool.self, forKey: .isRecordedClosed)
+        isWrittenOff = try c.decode(Bool.self, forKey: .isWrittenOff)
+        isRestructured = try c.decode(Bool.self, forKey: .isRestructured)
+        isDisputeOpen = try c.decode(Bool.self, forKey: .isDisputeOpen)
+        callsByDay = try c.decode([BusinessDate: Int].self, forKey: .callsByDay)
+        lastAction = try c.decodeIfPresent(CollectionActionRecorded.self, forKey: .lastAction)
+    }
+
+    /// Sets are written sorted so the same state always encodes to the same bytes.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(contract, forKey: .contract)
+        try c.encode(facts, forKey: .facts)
+        try c.encode(recordedAllocations, forKey: .recordedAllocations)
+        try c.encode(recordedOverdueInstallments.sorted(), forKey: .recordedOverdueInstallments)
+        try c.encode(isRecordedOverdue, forKey: .isRecordedOverdue)
+        try c.encodeIfPresent(recordedOverdueSince, forKey: .recordedOverdueSince)
+        try c.encode(recordedStage, forKey: .recordedStage)
+        try c.encodeIfPresent(recordedStageSince, forKey: .recordedStageSince)
+        try c.encode(isRecordedClosed, forKey: .isRecordedClosed)
+        try c.encode(isWrittenOff, forKey: .isWrittenOff)
+        try c.encode(isRestructured, forKey: .isRestructured)
+        try c.encode(isDisputeOpen, forKey: .isDisputeOpen)
+        try c.encode(callsByDay, forKey: .callsByDay)
+        try c.encodeIfPresent(lastAction, forKey: .lastAction)
     }
 }

@@ -1,6 +1,6 @@
 /// How a repayment or refund reference was used in this customer's stream.
-public struct PaymentReferenceUse: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case repayment, refund }
+public struct PaymentReferenceUse: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable { case repayment, refund }
     public var kind: Kind
     public var loan: LoanID
     public var amount: Money

@@ -77,13 +77,14 @@ extension Ledger {
     private func attemptCommand(
         _ command: LendingCommand, customer: CustomerID, metadata: CommandMetadata
     ) throws -> CommandOutcome {
-        let history = try CustomerHistory.load(customer, from: store)
+        let state = try self.state(of: customer)
         let context = try decisionContext()
-        switch try history.state.decide(command, context: context) {
+        switch try state.decide(command, context: context) {
         case .alreadyApplied(let reference):
-            return try firstResult(of: reference, in: history)
+            return try firstResult(of: reference,
+                                   in: try CustomerHistory.load(customer, from: store))
         case .append(let decided):
-            return try append(decided, to: history.state, command: command, metadata: metadata,
+            return try append(decided, to: state, command: command, metadata: metadata,
                               context: context)
         }
     }
@@ -122,6 +123,11 @@ extension Ledger {
             }
             try projection.writeCustomer(after, context)
             try Ledger.advanceCheckpoint(context, recorded)
+            if let last = recorded.last {
+                try CustomerSnapshots.writeIfDue(after, previousVersion: state.version,
+                                                 position: last.position,
+                                                 interval: self.snapshotInterval, context)
+            }
         }
         let events = try result.events.compactMap { try EventCodec.decodeLending($0) }
         return CommandOutcome(customer: state.customerId, events: events,
@@ -201,10 +207,9 @@ extension Ledger {
         }
         let recorded = try store.readStream(parts[0], fromVersion: from,
                                             limit: Int(to - from + 1))
-        let history = try CustomerHistory.load(customer, from: store)
         return CommandOutcome(
             customer: customer, events: try recorded.compactMap { try EventCodec.decodeLending($0) },
-            wasDuplicate: true, state: history.state)
+            wasDuplicate: true, state: try state(of: customer))
     }
 
     /// A stable digest of a command's values (FNV-1a 64 over its description).

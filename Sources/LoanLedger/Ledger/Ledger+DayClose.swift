@@ -132,15 +132,15 @@ extension Ledger {
         var attempt = 0
         while true {
             attempt += 1
-            let history = try CustomerHistory.load(customer, from: store)
-            let decided = history.state.closeDay(day, policy: policy, only: loans)
-            guard !decided.isEmpty else { return (history.state, 0) }
+            let state = try self.state(of: customer)
+            let decided = state.closeDay(day, policy: policy, only: loans)
+            guard !decided.isEmpty else { return (state, 0) }
             let context = DecisionContext(today: today, lastClosedDay: day.adding(days: -1),
                                           policies: policies)
             var seen: [String: Int] = [:]
             do {
                 let outcome = try append(
-                    decided, to: history.state, command: nil,
+                    decided, to: state, command: nil,
                     metadata: CommandMetadata(actor: Ledger.endOfDayActor,
                                               reason: "end of day \(day)"),
                     context: context
@@ -165,7 +165,7 @@ extension Ledger {
                         limit: nil)
         }
         return try ReadModelProjection.statementsValuedAfter(day, rows: rows) { customer in
-            try CustomerHistory.load(customer, from: store).state
+            try self.state(of: customer)
         }
     }
 

@@ -22,8 +22,7 @@ extension Ledger {
             var count: [PortfolioBucket: Int64] = [:]
             var principal: [PortfolioBucket: Money] = [:]
             for customer in try customers(knownAt: position) {
-                let state = try CustomerHistory.load(customer, from: store, knownAt: position)
-                    .state
+                let state = try self.state(of: customer, knownAt: position)
                 for loan in state.orderedLoans where loan.contract.disbursedOn <= date {
                     let s = loan.statement(asOf: date)
                     guard s.outstandingPrincipal.isPositive else { continue }

@@ -15,8 +15,8 @@ extension Ledger {
         do {
             let customer = try self.customer(ofLoan: id)
             let position = try resolve(knownAt)
-            let history = try CustomerHistory.load(customer, from: store, knownAt: position)
-            guard let loan = history.state.loans[id] else {
+            let state = try self.state(of: customer, knownAt: position)
+            guard let loan = state.loans[id] else {
                 throw LendingError.notFound(entity: "loan", id: id.rawValue)
             }
             let date = Swift.max(asOf ?? today, loan.contract.disbursedOn)
@@ -35,8 +35,7 @@ extension Ledger {
     public func payoff(_ id: LoanID, on date: BusinessDate) throws(LedgerError) -> PayoffQuote {
         do {
             let customer = try self.customer(ofLoan: id)
-            let history = try CustomerHistory.load(customer, from: store)
-            guard let loan = history.state.loans[id] else {
+            guard let loan = try state(of: customer).loans[id] else {
                 throw LendingError.notFound(entity: "loan", id: id.rawValue)
             }
             guard date >= loan.contract.disbursedOn else {
@@ -56,13 +55,13 @@ extension Ledger {
     {
         do {
             let position = try resolve(knownAt)
-            let history = try CustomerHistory.load(customer, from: store, knownAt: position)
-            guard let line = history.state.line else {
+            let state = try self.state(of: customer, knownAt: position)
+            guard let line = state.line else {
                 throw LendingError.notFound(entity: "customer", id: customer.rawValue)
             }
             let date = asOf ?? today
             var loans: [CreditLineView.LoanSummary] = []
-            for loan in history.state.orderedLoans where loan.contract.disbursedOn <= date {
+            for loan in state.orderedLoans where loan.contract.disbursedOn <= date {
                 let s = loan.statement(asOf: date)
                 loans.append(.init(loan: loan.contract.loanId, status: s.status,
                                    outstandingPrincipal: s.outstandingPrincipal, dpd: s.dpd))

@@ -21,6 +21,9 @@ public final class Ledger {
     /// The source of `today` and of recordedAt.
     public let clock: any SystemClock
     let ids: any EventIDGenerator
+    /// Events between two snapshots of a customer stream; nil turns snapshots off (reads then
+    /// fold every event — the answers are identical either way).
+    public let snapshotInterval: Int64?
     /// Attempts for one command when someone else appends first.
     public static let conflictAttemptsMax = 5
 
@@ -35,14 +38,17 @@ public final class Ledger {
     /// Creates a ledger over an open store; with `.write` access, declares the read-model tables.
     public init(store: any EventStore, access: Access = .write,
                 clock: any SystemClock = WallClock(),
-                ids: any EventIDGenerator = RandomEventIDs()) throws(LedgerError)
+                ids: any EventIDGenerator = RandomEventIDs(),
+                snapshotInterval: Int64? = CustomerSnapshots.intervalDefault) throws(LedgerError)
     {
         self.store = store
         self.clock = clock
         self.ids = ids
+        self.snapshotInterval = snapshotInterval
         guard access == .write else { return }
         do {
-            try store.ensureTables(ReadModelSchema.live.tables + ReadModelSchema.shadow.tables)
+            try store.ensureTables(ReadModelSchema.live.tables + ReadModelSchema.shadow.tables
+                                   + [CustomerSnapshots.table])
         } catch {
             throw LedgerError.wrap(error)
         }
@@ -92,6 +98,13 @@ public final class Ledger {
         } catch {
             throw LedgerError.wrap(error)
         }
+    }
+
+    /// A customer's folded state as known at `position` (now when nil), from the latest
+    /// snapshot when snapshots are on.
+    func state(of customer: CustomerID, knownAt position: Int64? = nil) throws -> CustomerState {
+        try CustomerHistory.loadState(customer, from: store, knownAt: position,
+                                      useSnapshots: snapshotInterval != nil)
     }
 
     /// The decision context for a command run now.

@@ -1,6 +1,7 @@
 import EventStore
 import Lending
 import LoanLedger
+import Projections
 import TestSupport
 
 /// A ledger on a temporary SQLite file with a clock the test moves (Shanghai business hours).
@@ -10,11 +11,11 @@ final class LedgerFixture {
     let ledger: Ledger
     let ops = CommandMetadata(actor: ActorID(validated: "ops.test"), reason: "test")
 
-    init(today: String) throws {
+    init(today: String, snapshotInterval: Int64? = CustomerSnapshots.intervalDefault) throws {
         directory = try TemporaryDirectory(prefix: "ledger")
         clock = ManualClock(microseconds: 0)
         let store = try SQLiteEventStore(path: directory.file("ledger.sqlite"), clock: clock)
-        ledger = try Ledger(store: store, clock: clock)
+        ledger = try Ledger(store: store, clock: clock, snapshotInterval: snapshotInterval)
         setToday(today)
     }
 

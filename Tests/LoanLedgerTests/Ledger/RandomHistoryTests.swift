@@ -95,4 +95,37 @@ import TestSupport
                                                            asOf: driver.day))
         }
     }
+
+    @Test("answers are identical with and without snapshots, at every as-of and known-at")
+    func snapshotsChangeNoAnswer() throws {
+        let seed = SplitMix64.seed()
+        print("RandomHistoryTests snapshots seed \(seed)")
+        let with = try LedgerFixture(today: "2026-01-05", snapshotInterval: 3)
+        let without = try LedgerFixture(today: "2026-01-05", snapshotInterval: nil)
+        var drivers = [with, without].map {
+            Driver(random: SplitMix64(seed: seed), fixture: $0,
+                   day: LedgerFixture.date("2026-01-05"))
+        }
+        while try with.ledger.store.head().position < 1_200 {
+            for index in drivers.indices { try drivers[index].step() }
+        }
+        #expect(try with.ledger.store.head().position == without.ledger.store.head().position)
+        let head = try with.ledger.store.head().position
+        var random = SplitMix64(seed: seed ^ 0x5eed)
+        for (loan, _) in drivers[0].loans {
+            let id = LoanID(validated: loan)
+            for _ in 0..<4 {
+                let knownAt = KnownAt.position(Int64(random.next() % UInt64(head)) + 1)
+                let asOf = drivers[0].day.adding(days: -Int64(random.next() % 120))
+                let a = try? with.ledger.loan(id, asOf: asOf, knownAt: knownAt)
+                let b = try? without.ledger.loan(id, asOf: asOf, knownAt: knownAt)
+                #expect(a?.statement == b?.statement, "loan \(loan) as of \(asOf) at \(knownAt)")
+                #expect(a?.stage == b?.stage)
+            }
+        }
+        let snapshots = try with.ledger.store.read {
+            try $0.rows(in: CustomerSnapshots.table.name, where: [:], orderBy: [], limit: nil)
+        }
+        #expect(snapshots.count > 10, "the test must exercise snapshots")
+    }
 }
