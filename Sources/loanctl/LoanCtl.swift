@@ -16,11 +16,22 @@ enum LoanCtl {
             LoanRefund.self, LoanWaivePenalty.self, LoanRestructure.self, LoanWriteOff.self,
             LoanShow.self, LoanHistory.self,
         ]),
+        (CommandSpec(name: "collection", abstract: "Record collection actions and list loans to work."), [
+            CollectionRecord.self, CollectionQueue.self,
+        ]),
+        (CommandSpec(name: "dispute", abstract: "Open and resolve disputes on loans."), [
+            DisputeOpen.self, DisputeResolve.self,
+        ]),
+        (CommandSpec(name: "day", abstract: "Run and inspect end-of-day processing."), [
+            DayClose.self, DayStatusCommand.self,
+        ]),
     ]
     }
 
     /// Commands that sit directly under the root.
-    static var topLevel: [any LoanCtlCommand.Type] { [] }
+    static var topLevel: [any LoanCtlCommand.Type] {
+        [Portfolio.self, Rebuild.self, Verify.self, Export.self, Import.self]
+    }
 
     /// The root of the command tree.
     static let root = CommandSpec(
@@ -79,11 +90,16 @@ enum LoanCtl {
             let invocation = try Invocation(parsed: parsed, environment: environment)
             let validated = try command.init(validating: invocation)
             let output = try validated.run(invocation)
-            if invocation.isJSON {
+            if output.isAlreadyWritten {
+                // Streamed by the command.
+            } else if invocation.isJSON {
                 let document = JSONWriter.write(output.json, pretty: true)
                 Output.standardOutput(document.hasSuffix("\n") ? document : document + "\n")
             } else {
                 Output.standardOutput(output.text)
+            }
+            if let failure = output.failure {
+                return report(failure)
             }
             return .success
         } catch {

@@ -9,4 +9,22 @@ struct CommandOutput {
     var text: String
     /// The `--json` document.
     var json: JSONValue
+    /// A failure to report after printing the answer (`verify` found a mismatch: the report
+    /// goes to stdout, the one-line error to stderr, and the run exits 65).
+    var failure: CommandFailure?
+    /// True when the command already wrote its answer to stdout (`export` streams its lines).
+    var isAlreadyWritten = false
+
+    /// The answer of a command that streamed its output itself.
+    static let alreadyWritten: CommandOutput = {
+        var output = CommandOutput(text: "", json: .null)
+        output.isAlreadyWritten = true
+        return output
+    }()
+
+    init(text: String, json: JSONValue, failure: CommandFailure? = nil) {
+        self.text = text
+        self.json = json
+        self.failure = failure
+    }
 }

@@ -56,7 +56,14 @@ struct Invocation {
                 message: "db '\(path)' — the PostgreSQL store is not available in this build",
                 exitCode: .ioError)
         }
-        return try Ledger.open(path: path, access: access, clock: clock)
+        let ledger = try Ledger.open(path: path, access: access, clock: clock)
+        guard access == .read else { return ledger }
+        // Workaround: `Ledger.open(.read)` does not declare the read-model tables, so every
+        // query that reads them fails ("not a declared read-model table"). Declaring them over
+        // the same read-only connection runs no DDL when they exist, and the connection cannot
+        // write anyway (SQLite opened read-only), so read commands still never write. Remove
+        // once `.read` declares the tables itself.
+        return try Ledger(store: ledger.store, access: .write, clock: clock)
     }
 
     /// Today's business date in Asia/Shanghai, from the clock.

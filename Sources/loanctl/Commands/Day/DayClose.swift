@@ -1,0 +1,60 @@
+import CommandLineKit
+import Lending
+import LoanLedger
+
+/// `day close --through D`.
+struct DayClose: LoanCtlCommand {
+    static let configuration = CommandSpec(
+        name: "close",
+        abstract: "Run end-of-day processing for every day not yet closed, up to a date.",
+        discussion: "Appends overdue notices, stage changes, freezes and closures, and a "
+            + "DayClosed record per day with the log's head. Never past today; closing a day "
+            + "again appends nothing.",
+        examples: ["loanctl day close --through 2026-03-19"],
+        options: [.value("through", valueName: "D", help: "The last day to close, YYYY-MM-DD.",
+                         isRequired: true)]
+    )
+
+    let through: BusinessDate
+
+    init(validating invocation: Invocation) throws {
+        through = try invocation.date("through")
+    }
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        let ledger = try invocation.openLedger(.write)
+        let progress = ProgressReporter(label: "day close", isSuppressed: invocation.isJSON)
+        defer { progress.finish() }
+        let report = try ledger.closeDays(through: through) { done, total in
+            progress.update(Int64(done), Int64(total))
+        }
+        return DayClose.output(report)
+    }
+
+    static func output(_ report: DayCloseReport) -> CommandOutput {
+        var table = TextTable(columns: [
+            .init("DAY"), .init("LOANS", alignment: .right), .init("EVENTS", alignment: .right),
+            .init("POSITION", alignment: .right), .init("ANCHOR"),
+        ])
+        var days: [JSONValue] = []
+        for day in report.days {
+            table.append([day.day.description, String(day.loansVisited),
+                          String(day.eventsAppended), String(day.position),
+                          day.anchor.description])
+            days.append(.object([
+                ("day", Format.date(day.day)),
+                ("loansVisited", .integer(Int64(day.loansVisited))),
+                ("eventsAppended", .integer(Int64(day.eventsAppended))),
+                ("position", .integer(day.position)),
+                ("anchor", .string(day.anchor.description)),
+            ]))
+        }
+        let last = report.lastClosedDay?.description ?? "none"
+        let text = report.days.isEmpty
+            ? "nothing to close; last closed day: \(last)\n"
+            : "closed \(report.days.count) day(s); last closed day: \(last)\n" + table.render()
+        return CommandOutput(text: text, json: .object([
+            ("lastClosedDay", Format.date(report.lastClosedDay)), ("days", .array(days)),
+        ]))
+    }
+}
