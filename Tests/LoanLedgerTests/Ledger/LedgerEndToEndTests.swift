@@ -113,6 +113,13 @@ import TestSupport
                                      asOf: LedgerFixture.date("2026-02-25"),
                                      knownAt: .position(knownThen))
         #expect(then.statement.isOverdue)
+        // The worked example of docs/projections.md.
+        #expect(then.statement.dpd == 10)
+        #expect(then.stage == .early)
+        #expect(then.statement.overdue.penalty == Money(fen: 468))
+        #expect(now.statement.dpd == 0)
+        #expect(now.stage == .current)
+        #expect(now.statement.overdue.penalty == .zero)
         #expect(try f.ledger.creditLine(CustomerID(validated: "C-1")).status == .active)
         #expect(try f.ledger.verify().isIntact)
     }
