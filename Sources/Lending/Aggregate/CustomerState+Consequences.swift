@@ -21,7 +21,9 @@ extension CustomerState {
         let derivedOn = backdated ? Swift.max(date, context.today) : date
         var events: [DecidedEvent] = []
         guard let loan = state.loans[id] else { return [] }
-        let now = loan.statement(asOf: Swift.max(derivedOn, date))
+        // The whole known future decides: a fact dated before today is judged with every later
+        // fact already recorded (a payoff made after it, a payment it now makes overpay).
+        let now = loan.statement(asOf: Swift.max(derivedOn, context.today))
 
         for (reference, recorded) in loan.recordedAllocations.sorted(by: { $0.key < $1.key }) {
             guard let current = now.allocations[reference], current != recorded else { continue }
@@ -37,7 +39,7 @@ extension CustomerState {
             append(.loanReopened(.init(loan: id, cause: cause)), on: derivedOn, to: &state,
                    &events)
         }
-        let cureReason: CureReason = backdated ? .backdatedRepayment : cureReason(for: event)
+        let cureReason = cureReason(for: event, backdated: backdated)
         if backdated, let closedDay = context.lastClosedDay {
             let reconciliation = OperationalReconciliation(
                 comparedOn: closedDay, effectiveOn: derivedOn, correctsFrom: effect,
@@ -68,10 +70,12 @@ extension CustomerState {
         append(event, on: date, to: &state, &events)
     }
 
-    private func cureReason(for event: LendingEvent) -> CureReason {
+    /// A restructure cures as a restructure even when backdated; only a repayment dated on or
+    /// before the last closed day is a `backdated-repayment` correction.
+    private func cureReason(for event: LendingEvent, backdated: Bool) -> CureReason {
         switch event {
         case .loanRestructured: return .restructure
-        case .repaymentReceived: return .payment
+        case .repaymentReceived: return backdated ? .backdatedRepayment : .payment
         default: return .correction
         }
     }

@@ -107,7 +107,11 @@ extension CustomerState {
                            message: "ref '\(reference)' was already used with other values")
         }
         try checkPositive(amount, field: "amount")
-        let overpaid = loan.statement(asOf: Swift.max(date, context.today)).totals.overpaid
+        // The balance still to refund (lifetime overpayment less refunds), on the refund's own
+        // date and as of today: a refund may not run ahead of the overpayment it pays back.
+        let overpaid = Money.min(
+            loan.statement(asOf: date).overpaidBalance,
+            loan.statement(asOf: Swift.max(date, context.today)).overpaidBalance)
         guard amount <= overpaid else {
             throw .refused(
                 rule: "refund-above-overpaid",
