@@ -1,0 +1,25 @@
+import Foundation
+
+/// Runs every benchmark in order, in a scratch directory removed at the end.
+struct BenchRun {
+    let configuration: BenchConfiguration
+
+    func run() throws -> BenchReport {
+        let files = FileManager.default
+        try files.createDirectory(atPath: configuration.directory,
+                                  withIntermediateDirectories: true)
+        defer {
+            if !configuration.keep { try? files.removeItem(atPath: configuration.directory) }
+        }
+        var report = BenchReport(mode: configuration.mode)
+        report.fact("cores", ProcessInfo.processInfo.activeProcessorCount)
+        report.fact("repetitions", configuration.repetitions)
+        let total = try Stopwatch.seconds {
+            let append = AppendBenchmark(configuration: configuration)
+            report.fact("append.mean_event_bytes", append.meanEventBytes)
+            report.results += try append.run()
+        }
+        report.fact("run_seconds", Int(total.rounded()))
+        return report
+    }
+}
