@@ -63,6 +63,13 @@ struct RandomActivity {
         {
             return [.writeOff(loan: id, on: today)]
         }
+        if statement.isOverdue, rng.chance(perMille: 150) {
+            return [.restructure(loan: id, termMonths: rng.int(3...36), on: today)]
+        }
+        let penalty = statement.installments.map(\.unpaidPenalty).sum()
+        if penalty.isPositive, rng.chance(perMille: 100) {
+            return [.waivePenalty(loan: id, amount: rng.money(upTo: penalty), on: today)]
+        }
         switch rng.int(0...99) {
         case 0..<25:
             return repayment(id, statement.overdue.total, on: today)

@@ -1,0 +1,151 @@
+import Testing
+import Lending
+
+/// Properties of the aggregate over random valid command sequences: days advance, commands are
+/// decided and folded, days are closed (sometimes several at once, so facts also land on days
+/// not yet closed), and after every step the invariants below hold.
+@Suite struct AggregatePropertyTests {
+    typealias F = AggregateFixture
+
+    static let seeds = AggregateRandom.seeds(
+        base: 0xA66_2E6A_7E00, count: 200 * AggregateRandom.heavyFactor)
+
+    @Test("Random command sequences keep the aggregate's invariants", arguments: seeds)
+    func invariants(seed: UInt64) {
+        print("AggregatePropertyTests seed \(seed)")
+        var h = CustomerHarness(customer: CustomerID(validated: "C\(seed % 97)"),
+                                today: "2026-01-10")
+        var activity = RandomActivity(seed: seed)
+        var rng = AggregateRandom(seed: ~seed)
+        var problems: [String] = []
+        for _ in 0..<100 {
+            for command in activity.commands(for: h) {
+                guard case .success(.append) = h.attempt(command) else { continue }
+                problems += Self.violations(h, after: "\(command)")
+            }
+            if rng.chance(perMille: 700) {
+                h.closeDays(through: h.today.description)
+                problems += Self.violations(h, after: "close \(h.today)")
+            }
+            guard problems.isEmpty else { break }
+            h.today = h.today.adding(days: 1)
+        }
+        #expect(problems.isEmpty, "seed \(seed): \(problems.prefix(5))")
+    }
+
+    /// Every invariant broken by `h`'s state, described.
+    static func violations(_ h: CustomerHarness, after step: String) -> [String] {
+        var found: [String] = []
+        if h.replayed != h.state { found.append("fold of the log != incremental state") }
+        found += logAllocations(h)
+        var outstanding = Money.zero
+        for loan in h.state.orderedLoans {
+            let day = Swift.max(h.today, loan.contract.disbursedOn)
+            let statement = loan.statement(asOf: day)
+            let totals = statement.totals
+            outstanding += totals.disbursed + totals.capitalisedInterest - totals.paidPrincipal
+                - totals.recoveredPrincipal
+            found += conservation(statement).map { "\(loan.contract.loanId): \($0)" }
+            found += negatives(statement).map { "\(loan.contract.loanId): negative \($0)" }
+            found += allocations(statement, h).map { "\(loan.contract.loanId): \($0)" }
+            for (reference, recorded) in loan.recordedAllocations
+            where statement.allocations[reference] != recorded {
+                found.append("\(reference): recorded split \(recorded) but replay says "
+                             + "\(String(describing: statement.allocations[reference]))")
+            }
+        }
+        if let line = h.state.line {
+            let expected = Money.max(.zero, line.limit - outstanding)
+            let available = h.state.availableCredit(asOf: h.today)
+            if available != expected { found.append("available \(available) != \(expected)") }
+        }
+        return found.map { "after \(step) on \(h.today): \($0)" }
+    }
+
+    /// disbursed + capitalised = outstanding + paid + recovered principal, and the same with the
+    /// principal on the books (installments, or written off).
+    static func conservation(_ s: LoanStatement) -> [String] {
+        let t = s.totals
+        let lent = t.disbursed + t.capitalisedInterest
+        var found: [String] = []
+        if lent != s.outstandingPrincipal + t.paidPrincipal + t.recoveredPrincipal {
+            found.append("conservation: \(lent) lent, \(s.outstandingPrincipal) outstanding, "
+                         + "\(t.paidPrincipal) paid, \(t.recoveredPrincipal) recovered")
+        }
+        let booked = s.writeOff?.principal ?? s.installments.map(\.unpaidPrincipal).sum()
+        if lent != booked + t.paidPrincipal {
+            found.append("conservation on the books: \(lent) lent, \(booked) booked or written "
+                         + "off, \(t.paidPrincipal) paid")
+        }
+        return found
+    }
+
+    /// Every replayed allocation sums to its payment's amount, with no negative part.
+    static func allocations(_ s: LoanStatement, _ h: CustomerHarness) -> [String] {
+        var found: [String] = []
+        for (reference, allocation) in s.allocations {
+            guard let use = h.state.references[reference] else {
+                found.append("\(reference) allocated but never received")
+                continue
+            }
+            if allocation.total != use.amount {
+                found.append("\(reference) allocates \(allocation.total) of \(use.amount)")
+            }
+            if parts(of: allocation).contains(where: { $0 < .zero }) {
+                found.append("\(reference) has a negative part: \(allocation)")
+            }
+        }
+        return found
+    }
+
+    /// Every split recorded in the log sums to the amount it splits.
+    static func logAllocations(_ h: CustomerHarness) -> [String] {
+        var found: [String] = []
+        for decided in h.log {
+            switch decided.event {
+            case .repaymentReceived(let e) where e.allocation.total != e.amount:
+                found.append("RepaymentReceived \(e.reference) splits \(e.allocation.total)")
+            case .repaymentReallocated(let e) where e.current.total != e.previous.total:
+                found.append("RepaymentReallocated \(e.reference) changes the amount")
+            default:
+                break
+            }
+        }
+        return found
+    }
+
+    static func parts(of a: Allocation) -> [Money] {
+        [a.penalty, a.interest, a.principal, a.overpaid, a.recoveredPrincipal,
+         a.recoveredInterest, a.recoveredPenalty, a.refundShortfall]
+    }
+
+    /// The names of the money fields of a statement that are below zero.
+    static func negatives(_ s: LoanStatement) -> [String] {
+        var fields: [(String, Money)] = [
+            ("outstanding", s.outstandingPrincipal), ("overpaid", s.overpaidBalance),
+            ("shortfall", s.refundShortfall), ("overdue.principal", s.overdue.principal),
+            ("overdue.interest", s.overdue.interest), ("overdue.penalty", s.overdue.penalty),
+            ("payoff.principal", s.payoff.principal), ("payoff.interest", s.payoff.interest),
+            ("payoff.penalty", s.payoff.penalty),
+        ]
+        let t = s.totals
+        fields += [
+            ("paidPrincipal", t.paidPrincipal), ("paidInterest", t.paidInterest),
+            ("paidPenalty", t.paidPenalty), ("waivedPenalty", t.waivedPenalty),
+            ("writtenOff", t.writtenOff), ("recovered", t.recovered), ("refunded", t.refunded),
+            ("overpaidTotal", t.overpaid), ("capitalised", t.capitalisedInterest),
+        ]
+        for i in s.installments {
+            fields += [
+                ("#\(i.number).principal", i.principal), ("#\(i.number).interest", i.interest),
+                ("#\(i.number).unpaidPrincipal", i.unpaidPrincipal),
+                ("#\(i.number).unpaidInterest", i.unpaidInterest),
+                ("#\(i.number).unpaidPenalty", i.unpaidPenalty),
+                ("#\(i.number).paidPrincipal", i.paidPrincipal),
+                ("#\(i.number).paidInterest", i.paidInterest),
+                ("#\(i.number).paidPenalty", i.paidPenalty),
+            ]
+        }
+        return fields.filter { $0.1 < .zero }.map { "\($0.0) \($0.1)" }
+    }
+}
