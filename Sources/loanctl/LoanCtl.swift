@@ -7,25 +7,26 @@ enum LoanCtl {
     /// of a non-Sendable protocol cannot sit in a global constant under Swift 6.
     static var groups: [(spec: CommandSpec, commands: [any LoanCtlCommand.Type])] {
         [
-        (CommandSpec(name: "credit", abstract: "Open, change and inspect credit lines."), [
-            CreditOpen.self, CreditAdjust.self, CreditFreeze.self, CreditUnfreeze.self,
-            CreditClose.self, CreditReopen.self, CreditShow.self, CreditHistory.self,
-        ]),
-        (CommandSpec(name: "loan", abstract: "Draw, repay, correct and inspect loans."), [
-            LoanDisburse.self, LoanRepay.self, LoanPayoff.self, LoanReverse.self,
-            LoanRefund.self, LoanWaivePenalty.self, LoanRestructure.self, LoanWriteOff.self,
-            LoanShow.self, LoanHistory.self,
-        ]),
-        (CommandSpec(name: "collection", abstract: "Record collection actions and list loans to work."), [
-            CollectionRecord.self, CollectionQueue.self,
-        ]),
-        (CommandSpec(name: "dispute", abstract: "Open and resolve disputes on loans."), [
-            DisputeOpen.self, DisputeResolve.self,
-        ]),
-        (CommandSpec(name: "day", abstract: "Run and inspect end-of-day processing."), [
-            DayClose.self, DayStatusCommand.self,
-        ]),
-    ]
+            (CommandSpec(name: "credit", abstract: "Open, change and inspect credit lines."), [
+                CreditOpen.self, CreditAdjust.self, CreditFreeze.self, CreditUnfreeze.self,
+                CreditClose.self, CreditReopen.self, CreditShow.self, CreditHistory.self,
+            ]),
+            (CommandSpec(name: "loan", abstract: "Draw, repay, correct and inspect loans."), [
+                LoanDisburse.self, LoanRepay.self, LoanPayoff.self, LoanReverse.self,
+                LoanRefund.self, LoanWaivePenalty.self, LoanRestructure.self, LoanWriteOff.self,
+                LoanShow.self, LoanHistory.self,
+            ]),
+            (CommandSpec(name: "collection",
+                         abstract: "Record collection actions and list loans to work."), [
+                CollectionRecord.self, CollectionQueue.self,
+            ]),
+            (CommandSpec(name: "dispute", abstract: "Open and resolve disputes on loans."), [
+                DisputeOpen.self, DisputeResolve.self,
+            ]),
+            (CommandSpec(name: "day", abstract: "Run and inspect end-of-day processing."), [
+                DayClose.self, DayStatusCommand.self,
+            ]),
+        ]
     }
 
     /// Commands that sit directly under the root.
@@ -82,7 +83,9 @@ enum LoanCtl {
         }
     }
 
-    private static func execute(_ parsed: ParsedCommand, environment: [String: String]) -> ExitCode {
+    private static func execute(
+        _ parsed: ParsedCommand, environment: [String: String]
+    ) -> ExitCode {
         guard let command = commandsByPath[parsed.path.joined(separator: " ")] else {
             preconditionFailure("no command registered for '\(parsed.commandName)'")
         }

@@ -29,7 +29,8 @@ struct CommandFailure: Error {
     init(_ error: any Error, usage: String?) {
         switch error {
         case let failure as CommandFailure:
-            self = failure
+            self.init(message: failure.message, exitCode: failure.exitCode,
+                      usage: failure.usage ?? (failure.exitCode == .usage ? usage : nil))
         case let error as UsageError:
             self.init(message: error.description, exitCode: .usage, usage: error.usage)
         case let error as LendingError:

@@ -8,7 +8,8 @@ struct CreditAdjust: LoanCtlCommand {
         name: "adjust",
         abstract: "Raise or lower a credit limit.",
         discussion: CreditArguments.reasonNote,
-        examples: ["loanctl credit adjust C-1 --limit 80000 --on 2026-03-10 --reason 'annual review'"],
+        examples: ["loanctl credit adjust C-1 --limit 80000 --on 2026-03-10 "
+            + "--reason 'annual review'"],
         arguments: [CreditArguments.customer],
         options: [CreditArguments.limit, GlobalOptions.on("The day the new limit applies.")]
     )

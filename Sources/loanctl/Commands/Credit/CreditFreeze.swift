@@ -8,7 +8,7 @@ struct CreditFreeze: LoanCtlCommand {
         name: "freeze",
         abstract: "Freeze a credit line by hand.",
         discussion: CreditArguments.reasonNote,
-        examples: ["loanctl credit freeze C-1 --on 2026-03-10 --reason 'manual freeze, no new loans'"],
+        examples: ["loanctl credit freeze C-1 --on 2026-03-10 --reason 'fraud check'"],
         arguments: [CreditArguments.customer],
         options: [GlobalOptions.on("The day the freeze starts, YYYY-MM-DD.")]
     )

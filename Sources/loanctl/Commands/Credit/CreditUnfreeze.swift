@@ -24,7 +24,8 @@ struct CreditUnfreeze: LoanCtlCommand {
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
-        let outcome = try invocation.execute(.unfreezeLine(on: on), for: customer, metadata: metadata)
+        let outcome = try invocation.execute(.unfreezeLine(on: on), for: customer,
+                                             metadata: metadata)
         return WriteReport(outcome).output
     }
 }

@@ -6,7 +6,7 @@ import LoanLedger
 struct Export: LoanCtlCommand {
     static let configuration = CommandSpec(
         name: "export",
-        abstract: "Write the log as JSON Lines, one event a line, with positions, times and hashes.",
+        abstract: "Write the log as JSON Lines, one event a line, with positions and hashes.",
         discussion: "Without --out the lines go to stdout (with or without --json). With --out "
             + "the file is written whole or not at all, and the head anchor is printed.",
         examples: ["loanctl export --out backup.jsonl"],
