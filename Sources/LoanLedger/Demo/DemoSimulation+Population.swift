@@ -67,8 +67,12 @@ extension DemoSimulation {
         var term = random.pick([3, 6, 9, 12] as [Int64])
         var principal = Money.yuan(100 * random.int(10...Swift.max(10, limit.fen / 100 / 250)))
         switch behaviour {
+        case .disputed:
+            // Penalty runs on overdue principal only: the disputed installment must carry some.
+            method = .equalInstallment
+            term = 12
         case .doublePaidLast: term = 3
-        case .disputed, .bouncedPayoff, .defaulter: term = Swift.max(term, 9)
+        case .bouncedPayoff, .defaulter: term = Swift.max(term, 9)
         default: break
         }
         if isLarge {

@@ -79,7 +79,7 @@ extension DemoSimulation {
     }
 
     func resolveDispute(_ index: Int) throws(DemoError) {
-        let note = "upheld: bank transfer on the due date confirmed; the record arrived late "
+        let note = "bank transfer on the due date confirmed; the record arrived late "
             + "and the overdue record, penalty and freeze were corrected"
         try execute(.resolveDispute(loan: loans[index].id, on: today, outcome: .upheld,
                                     note: note),
