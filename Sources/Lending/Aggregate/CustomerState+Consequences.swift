@@ -58,15 +58,23 @@ extension CustomerState {
         return events
     }
 
-    /// The `restructured` reason stays while any restructured loan is still open.
+    /// The `restructured` reason stays while any restructured loan is still open: removed when
+    /// the last one closes, added back when a closed one reopens (its payoff bounced).
     private func releaseRestructuredFreeze(
         state: inout CustomerState, events: inout [DecidedEvent], on date: BusinessDate
     ) {
-        guard let line = state.line, line.freezeReasons.contains(.restructured) else { return }
-        let stillOpen = state.orderedLoans.contains { $0.isRestructured && !$0.isRecordedClosed }
-        guard !stillOpen else { return }
-        let event = LendingEvent.creditLineUnfrozen(
-            .init(customerId: state.customerId, reason: .restructured))
+        guard let line = state.line else { return }
+        let open = state.orderedLoans.first { $0.isRestructured && !$0.isRecordedClosed }
+        let frozen = line.freezeReasons.contains(.restructured)
+        let event: LendingEvent
+        if let open, !frozen {
+            event = .creditLineFrozen(.init(customerId: state.customerId, reason: .restructured,
+                                            causedByLoan: open.contract.loanId))
+        } else if open == nil, frozen {
+            event = .creditLineUnfrozen(.init(customerId: state.customerId, reason: .restructured))
+        } else {
+            return
+        }
         append(event, on: date, to: &state, &events)
     }
 

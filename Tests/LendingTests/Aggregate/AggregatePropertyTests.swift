@@ -26,6 +26,7 @@ import Lending
             if rng.chance(perMille: 700) {
                 h.closeDays(through: h.today.description)
                 problems += Self.violations(h, after: "close \(h.today)")
+                problems += Self.recordMismatches(h).map { "close \(h.today): \($0)" }
             }
             guard problems.isEmpty else { break }
             h.today = h.today.adding(days: 1)
@@ -48,6 +49,11 @@ import Lending
             found += conservation(statement).map { "\(loan.contract.loanId): \($0)" }
             found += negatives(statement).map { "\(loan.contract.loanId): negative \($0)" }
             found += allocations(statement, h).map { "\(loan.contract.loanId): \($0)" }
+            let paidOff = statement.status == .closed || statement.status == .overpaid
+            if loan.isRecordedClosed != paidOff {
+                found.append("\(loan.contract.loanId): recorded closed \(loan.isRecordedClosed) "
+                             + "but status \(statement.status)")
+            }
             for (reference, recorded) in loan.recordedAllocations
             where statement.allocations[reference] != recorded {
                 found.append("\(reference): recorded split \(recorded) but replay says "
@@ -60,6 +66,39 @@ import Lending
             if available != expected { found.append("available \(available) != \(expected)") }
         }
         return found.map { "after \(step) on \(h.today): \($0)" }
+    }
+
+    /// Right after end of day through today, the operational record (overdue, stage, freeze
+    /// reasons) says what the replay says on that day.
+    static func recordMismatches(_ h: CustomerHarness) -> [String] {
+        var found: [String] = []
+        let policy = h.policies.policy(on: h.today)
+        for loan in h.state.orderedLoans {
+            let s = loan.statement(asOf: h.today)
+            let id = loan.contract.loanId
+            if loan.isRecordedOverdue != s.isOverdue {
+                found.append("\(id): recorded overdue \(loan.isRecordedOverdue), "
+                             + "replay \(s.isOverdue)")
+            }
+            let stage = policy.stage(dpd: s.dpd, overdueAmount: s.overdue.total,
+                                     graceDays: loan.contract.terms.graceDays)
+            if loan.recordedStage != stage {
+                found.append("\(id): recorded stage \(loan.recordedStage), replay \(stage)")
+            }
+        }
+        let reasons = h.state.line?.freezeReasons ?? []
+        let anyOverdue = h.state.orderedLoans.contains { $0.isRecordedOverdue }
+        if reasons.contains(.overdue) != anyOverdue {
+            found.append("overdue freeze \(reasons.contains(.overdue)), overdue loan \(anyOverdue)")
+        }
+        let restructuredOpen = h.state.orderedLoans.contains {
+            $0.isRestructured && !$0.isRecordedClosed
+        }
+        if reasons.contains(.restructured) != restructuredOpen {
+            found.append("restructured freeze \(reasons.contains(.restructured)), open "
+                         + "restructured loan \(restructuredOpen)")
+        }
+        return found
     }
 
     /// disbursed + capitalised = outstanding + paid + recovered principal, and the same with the

@@ -144,6 +144,22 @@ import Lending
         #expect(h.state.line?.freezeReasons == [])
     }
 
+    @Test("A bounced payoff of a restructured loan brings the restructured freeze back")
+    func bouncedRestructuredPayoff() throws {
+        var h = try sentToCollections(today: "2026-03-01")
+        try h.run(.restructure(loan: F.loan, termMonths: 12, on: h.today))
+        h.advance(to: "2026-03-10")
+        let payoff = h.statement(asOf: "2026-03-10").payoff.amount
+        try h.run(.repay(loan: F.loan, amount: payoff, on: h.today, reference: F.ref("P9"),
+                         channel: nil))
+        #expect(h.state.line?.freezeReasons == [])
+        let events = try h.run(.reverse(loan: F.loan, reference: F.ref("P9"), on: h.today))
+        #expect(F.types(events) == ["RepaymentReversed", "LoanReopened", "CreditLineFrozen"])
+        #expect(events.last?.event == .creditLineFrozen(.init(
+            customerId: F.customer, reason: .restructured, causedByLoan: F.loan)))
+        #expect(h.state.line?.freezeReasons == [.restructured])
+    }
+
     @Test("A restructure term is 3 to 36 months", arguments: [2, 3, 36, 37])
     func restructureTerm(_ months: Int64) throws {
         let h = try sentToCollections()

@@ -31,7 +31,9 @@ import Lending
 
     static let graceCases: [RequestCase] = (0...15).map {
         RequestCase(principal: "1000", graceDays: $0, refusal: nil)
-    } + [16, -1].map { RequestCase(principal: "1000", graceDays: $0, refusal: "invalid:grace-days") }
+    } + [16, -1].map {
+        RequestCase(principal: "1000", graceDays: $0, refusal: "invalid:grace-days")
+    }
 
     func check(_ c: RequestCase) {
         let refusal = F.refusal {
@@ -81,7 +83,8 @@ import Lending
         #expect(harness.state.availableCredit(asOf: harness.today) == .yuan(40_000))
     }
 
-    @Test("Every repayment method's schedule travels in the event", arguments: RepaymentMethod.allCases)
+    @Test("Every repayment method's schedule travels in the event",
+          arguments: RepaymentMethod.allCases)
     func methods(_ method: RepaymentMethod) throws {
         var harness = try CustomerHarness.withLine()
         let terms = F.terms(method: method, termMonths: 6)

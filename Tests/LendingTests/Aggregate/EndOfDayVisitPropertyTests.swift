@@ -41,7 +41,9 @@ import Lending
                 for command in activity[c].commands(for: every[c]) {
                     let outcome = every[c].attempt(command)
                     #expect(visited[c].attempt(command) == outcome, "seed \(seed) \(command)")
-                    if case .success(.append) = outcome { reviews[c] = Self.reviews(of: visited[c]) }
+                    if case .success(.append) = outcome {
+                        reviews[c] = Self.reviews(of: visited[c])
+                    }
                 }
                 let expected = every[c].close(day)
                 let stale = reviews[c].filter { $0.value < day }
