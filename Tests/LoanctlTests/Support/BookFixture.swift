@@ -12,7 +12,24 @@ import TestSupport
 ///   with 3 calls on 2026-03-19.
 final class BookFixture: Sendable {
     /// The shared book, built on first use.
-    static let shared = Result { try BookFixture() }
+    static let shared = Result { try BookFixture(name: "book", script: BookFixture.script) }
+
+    /// A book whose every write carries a request id, so its event ids — and therefore its
+    /// hash chain — are the same on every run (for golden outputs, anchors included):
+    /// C-G (limit 20,000) with L-G 3,000 over 3 months at 0.0005 from 2026-01-10, the first
+    /// installment paid, days closed through 2026-03-19.
+    static let golden = Result {
+        try BookFixture(name: "golden", script: [
+            ["credit", "open", "C-G", "--limit", "20000", "--on", "2026-01-01",
+             "--request-id", "g-1"],
+            ["loan", "disburse", "L-G", "--customer", "C-G", "--amount", "3000", "--term", "3",
+             "--method", "equal-installment", "--daily-rate", "0.0005", "--on", "2026-01-10",
+             "--request-id", "g-2"],
+            ["loan", "repay", "L-G", "--amount", "1030.15", "--on", "2026-02-10", "--ref", "PG-1",
+             "--request-id", "g-3"],
+            ["day", "close", "--through", "2026-03-19"],
+        ])
+    }
 
     /// The directory holding the book; removed when the test process exits.
     let path: String
@@ -47,15 +64,15 @@ final class BookFixture: Sendable {
          "--by", "ops.wang"],
     ]
 
-    private init() throws {
+    private init(name: String, script: [[String]]) throws {
         path = (NSTemporaryDirectory() as NSString)
-            .appendingPathComponent("loanctl-book-\(getpid())")
+            .appendingPathComponent("loanctl-\(name)-\(getpid())")
         try? FileManager.default.removeItem(atPath: path)
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         BookFixture.removeAtExit(path)
         loanctl = Loanctl(directory: path, database: (path as NSString)
             .appendingPathComponent("book.sqlite"))
-        for command in BookFixture.script {
+        for command in script {
             try loanctl.succeed(command)
         }
         anchor = try loanctl.anchor()
@@ -65,9 +82,13 @@ final class BookFixture: Sendable {
     static func get() throws -> BookFixture { try shared.get() }
 
     nonisolated(unsafe) private static var pathsToRemove: [String] = []
+    private static let removal = NSLock()
 
     private static func removeAtExit(_ path: String) {
+        removal.lock()
+        defer { removal.unlock() }
         pathsToRemove.append(path)
+        guard pathsToRemove.count == 1 else { return }
         atexit {
             for path in BookFixture.pathsToRemove {
                 try? FileManager.default.removeItem(atPath: path)
