@@ -98,6 +98,26 @@ struct Loanctl {
     }
 }
 
+extension Loanctl {
+    /// The log's head position: how many events the store holds.
+    func headPosition() throws -> Int {
+        let anchor = try self.anchor()
+        // `  "anchor": "85:c968…"` → 85
+        let value = anchor.split(separator: "\"")[3]
+        return Int(value.split(separator: ":")[0]) ?? -1
+    }
+
+    /// Parses one JSON document from stdout with Foundation, as a script would.
+    func json(_ arguments: [String]) throws -> [String: Any] {
+        let output = try succeed(arguments + ["--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(output.utf8))
+        guard let dictionary = object as? [String: Any] else {
+            throw LoanctlFailure(arguments: arguments, result: nil)
+        }
+        return dictionary
+    }
+}
+
 /// A run that should have succeeded but did not.
 struct LoanctlFailure: Error, CustomStringConvertible {
     let arguments: [String]
