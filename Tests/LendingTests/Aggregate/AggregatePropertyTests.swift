@@ -19,6 +19,7 @@ import Lending
         var rng = AggregateRandom(seed: ~seed)
         var problems: [String] = []
         for _ in 0..<100 {
+            if rng.chance(perMille: 100) { problems += Self.payoffSettles(h) }
             for command in activity.commands(for: h) {
                 guard case .success(.append) = h.attempt(command) else { continue }
                 problems += Self.violations(h, after: "\(command)")
@@ -66,6 +67,31 @@ import Lending
             if available != expected { found.append("available \(available) != \(expected)") }
         }
         return found.map { "after \(step) on \(h.today): \($0)" }
+    }
+
+    /// Paying exactly today's payoff quote of an active loan settles it in the same decision.
+    static func payoffSettles(_ h: CustomerHarness) -> [String] {
+        var found: [String] = []
+        for loan in h.state.orderedLoans where loan.contract.disbursedOn <= h.today {
+            let quote = loan.statement(asOf: h.today).payoff
+            guard loan.statement(asOf: h.today).status != .closed, quote.amount.isPositive
+            else { continue }
+            var trial = h
+            let id = loan.contract.loanId
+            let command = LendingCommand.repay(
+                loan: id, amount: quote.amount, on: h.today,
+                reference: PaymentReference(validated: "PAYOFF-PROBE"), channel: nil)
+            guard case .success(.append(let events)) = trial.attempt(command) else {
+                found.append("\(id): payoff \(quote.amount) on \(h.today) refused")
+                continue
+            }
+            let status = trial.loan(id).statement(asOf: h.today).status
+            if status != .closed || !events.contains(where: { $0.event.type == "LoanClosed" }) {
+                found.append("\(id): payoff \(quote.amount) on \(h.today) left it \(status), "
+                             + "appended \(F.types(events))")
+            }
+        }
+        return found
     }
 
     /// Right after end of day through today, the operational record (overdue, stage, freeze

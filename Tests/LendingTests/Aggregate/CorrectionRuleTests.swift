@@ -57,6 +57,36 @@ import Lending
                                     "CollectionStageChanged", "CreditLineUnfrozen"])
     }
 
+    @Test("A line closed at DPD 91 stays closed when a backdated payment shows 91 never came")
+    func closedLineStaysClosed() throws {
+        var h = try CustomerHarness.withLine(loan: F.disbursement())
+        h.closeDays(through: "2026-05-17")
+        #expect(h.state.line?.closure == .dpd91)
+        h.advance(to: "2026-05-18")
+        let owed = h.statement(asOf: "2026-05-10").overdue.total
+        let events = try h.run(.repay(loan: F.loan, amount: owed, on: F.date("2026-05-10"),
+                                      reference: F.ref("P1"), channel: nil))
+        #expect(F.types(events) == ["RepaymentReceived", "LoanCured", "CollectionStageChanged",
+                                    "CreditLineUnfrozen"])
+        #expect(h.statement(asOf: "2026-05-17").dpd < LendingLimits.dpdLineClose)
+        #expect(h.state.line?.status == .closed)
+        #expect(h.state.line?.closure == .dpd91)
+        #expect(h.close("2026-05-18") == [])
+    }
+
+    @Test("A fact the day after the last closed day is not backdated: no correction")
+    func dayAfterClosedIsNotBackdated() throws {
+        var h = try sentToCollections(today: "2026-02-20")
+        let owed = h.statement(asOf: "2026-02-20").overdue.total
+        let events = try h.run(.repay(loan: F.loan, amount: owed, on: h.today,
+                                      reference: F.ref("P1"), channel: nil))
+        #expect(Array(events.dropFirst()) == [
+            DecidedEvent(.loanCured(.init(loan: F.loan, reason: .payment)), on: h.today),
+            DecidedEvent(.creditLineUnfrozen(.init(customerId: F.customer, reason: .overdue)),
+                         on: h.today),
+        ])
+    }
+
     @Test("A bounced payoff reopens the closed loan")
     func bouncedPayoffReopens() throws {
         var h = try CustomerHarness.withLine(loan: F.disbursement())
