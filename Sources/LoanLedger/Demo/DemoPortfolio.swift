@@ -41,8 +41,19 @@ public enum DemoPortfolio {
         path: String, force: Bool, endingOn: BusinessDate, seed: UInt64 = 20261127,
         progress: ((Int, Int) -> Void)?
     ) throws -> DemoSummary {
+        try run(path: path, force: force, endingOn: endingOn, seed: seed, days: simulatedDays,
+                progress: progress)
+    }
+
+    /// The same over `days` business days (tests use a short period to stay fast; stories
+    /// that would end after `endingOn` are cut there).
+    package static func run(
+        path: String, force: Bool, endingOn: BusinessDate, seed: UInt64, days: Int64,
+        progress: ((Int, Int) -> Void)?
+    ) throws -> DemoSummary {
+        precondition(days >= 1, "a demo simulates at least one day")
         try prepare(path: path, force: force)
-        let firstDay = endingOn.adding(days: -(simulatedDays - 1))
+        let firstDay = endingOn.adding(days: -(days - 1))
         let clock = SimulatedClock(start: LocalTime(date: firstDay, minuteOfDay: 8 * 60))
         let store: SQLiteEventStore
         let ledger: Ledger
