@@ -60,6 +60,27 @@ extension CustomerState {
         return candidates.min()
     }
 
+    /// ``nextReviewDate(of:after:policy:)`` under the policy in force the day after `day`, or
+    /// the day the next policy version takes effect if that comes first: a new version can move
+    /// a loan's stage on its first day without any new fact (regulation changes on a date).
+    ///
+    /// End of day that visits only the loans due for review must use this form when the
+    /// policy book holds more than one version.
+    /// - Parameters:
+    ///   - id: The loan.
+    ///   - day: The last day already reviewed (the last closed day).
+    ///   - policies: Every collection policy version.
+    /// - Returns: The next day to visit the loan, or nil when nothing can change any more.
+    public func nextReviewDate(of id: LoanID, after day: BusinessDate,
+                               policies: CollectionPolicyBook) -> BusinessDate?
+    {
+        guard loans[id] != nil else { return nil }
+        let byPolicy = nextReviewDate(of: id, after: day, policy: policies.policy(on:
+            day.adding(days: 1)))
+        let nextVersion = policies.versions.first { $0.effectiveFrom > day }?.effectiveFrom
+        return [byPolicy, nextVersion].compactMap { $0 }.min()
+    }
+
     /// The first day the overdue amount could reach the large-debt threshold through penalty
     /// alone, while that could still move the stage (before the mid stage starts anyway).
     private func largeDebtCrossing(

@@ -184,6 +184,27 @@ import Lending
         #expect(h.state.line?.freezeReasons == [])
     }
 
+    @Test("The day a new collection policy takes effect is a review day for every loan")
+    func policyChangeIsReviewDay() throws {
+        var h = try CustomerHarness.withLine(loan: F.disbursement())
+        h.closeDays(through: "2026-03-01")
+        var stricter = CollectionPolicy.standard
+        stricter.effectiveFrom = F.date("2026-03-02")
+        stricter.midStartDPD = 15
+        let book = CollectionPolicyBook(versions: [stricter])
+        let after = F.date("2026-03-01")
+        // DPD 14: under the standard policy nothing can change before DPD 16 (large-debt mid).
+        #expect(h.state.nextReviewDate(of: F.loan, after: after, policy: .standard)
+                == F.date("2026-03-03"))
+        #expect(h.state.nextReviewDate(of: F.loan, after: after, policies: book)
+                == F.date("2026-03-02"))
+        h.policies = book
+        let changes = h.closeDays(through: "2026-03-02")[F.date("2026-03-02")] ?? []
+        #expect(changes.map(\.event) == [
+            stageChange(.early, .mid, dpd: 15, h, on: F.date("2026-03-02")),
+        ])
+    }
+
     @Test("A paid-off loan is never reviewed again; a loan before its disbursement is, on it")
     func reviewDates() throws {
         var h = try CustomerHarness.withLine(loan: F.disbursement())

@@ -11,14 +11,14 @@ import Lending
         base: 0x5EED_0E0D, count: 6 * AggregateRandom.heavyFactor)
 
     /// Review dates as the read model keeps them: recomputed for every loan of a customer when
-    /// its stream changes or end of day visits it, after the last closed day.
+    /// its stream changes or end of day visits it, after the last closed day, with the whole
+    /// policy book (a new version can move stages on its first day).
     static func reviews(of h: CustomerHarness) -> [LoanID: BusinessDate] {
         var reviews: [LoanID: BusinessDate] = [:]
         for loan in h.state.orderedLoans {
             let after = h.lastClosedDay ?? loan.contract.disbursedOn.adding(days: -1)
             reviews[loan.contract.loanId] = h.state.nextReviewDate(
-                of: loan.contract.loanId, after: after,
-                policy: h.policies.policy(on: after.adding(days: 1)))
+                of: loan.contract.loanId, after: after, policies: h.policies)
         }
         return reviews
     }
@@ -29,6 +29,13 @@ import Lending
         let customers = (1...3).map { CustomerID(validated: "C\($0)") }
         let start = F.date("2026-01-10")
         var every = customers.map { CustomerHarness(customer: $0, today: "2026-01-10") }
+        // Regulation changes on a date: a stricter policy from day 70 moves stages on that day.
+        var stricter = CollectionPolicy.standard
+        stricter.effectiveFrom = start.adding(days: 70)
+        stricter.midStartDPD = 21
+        stricter.largeDebtMidStartDPD = 11
+        stricter.lateStartDPD = 61
+        for c in every.indices { every[c].policies = CollectionPolicyBook(versions: [stricter]) }
         var visited = every
         var activity = customers.indices.map { RandomActivity(seed: seed &+ UInt64($0)) }
         var reviews = visited.map { Self.reviews(of: $0) }
