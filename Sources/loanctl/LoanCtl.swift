@@ -31,7 +31,10 @@ enum LoanCtl {
 
     /// Commands that sit directly under the root.
     static var topLevel: [any LoanCtlCommand.Type] {
-        [Portfolio.self, Rebuild.self, Verify.self, Export.self, Import.self]
+        [
+            Portfolio.self, Investigate.self, Rebuild.self, Verify.self, Export.self,
+            Import.self, Demo.self,
+        ]
     }
 
     /// The root of the command tree.

@@ -37,6 +37,9 @@ struct CommandFailure: Error {
             let code = CommandFailure.exitCode(for: LedgerError.lending(error).category)
             self.init(message: error.description, exitCode: code,
                       usage: code == .usage ? usage : nil)
+        case let error as DemoError:
+            self.init(message: error.description,
+                      exitCode: CommandFailure.exitCode(for: error.category))
         case let error as LedgerError:
             let code = CommandFailure.exitCode(for: error.category)
             self.init(message: error.description, exitCode: code,
