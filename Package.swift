@@ -27,13 +27,23 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        .target(name: "EventStore", dependencies: ["CSQLite", "CCrypto"], path: "EventStore"),
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "EventStore", dependencies: ["CSQLite", "CCrypto", "CLibPQ"], path: "EventStore"
+        ),
         .target(name: "Lending", path: "Sources/Lending"),
         .target(name: "Projections", dependencies: ["EventStore", "Lending"], path: "Projections"),
         .target(name: "LoanLedger", dependencies: ["EventStore", "Lending", "Projections"]),
         .executableTarget(name: "loanctl", dependencies: ["LoanLedger", "CommandLineKit"]),
         .executableTarget(name: "crashwriter", dependencies: ["EventStore"]),
-        .executableTarget(name: "loanbench", dependencies: ["LoanLedger", "EventStore", "CSQLite"]),
+        .executableTarget(
+            name: "loanbench", dependencies: ["LoanLedger", "EventStore", "CSQLite", "CLibPQ"]
+        ),
         .target(name: "CommandLineKit"),
         .target(name: "TestSupport", dependencies: ["EventStore"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "TestSupport"]),
