@@ -22,12 +22,16 @@ import TestSupport
         let directory = try TemporaryDirectory(prefix: "demo")
         let path = directory.file("demo.sqlite")
         let start = Date()
+        let cpuStart = clock()
         let summary = try DemoPortfolio.run(path: path, force: false,
                                             endingOn: DemoPortfolioTests.endingOn, progress: nil)
         let seconds = Date().timeIntervalSince(start)
+        let cpuSeconds = Double(clock() - cpuStart) / Double(CLOCKS_PER_SEC)
         print("demo: \(summary.customers) customers, \(summary.loans) loans, "
-              + "\(summary.events) events, \(summary.elapsedDays) days in \(seconds) s")
-        #expect(seconds < 60)
+              + "\(summary.events) events, \(summary.elapsedDays) days in \(seconds) s "
+              + "(\(cpuSeconds) s CPU)")
+        // CPU time, not wall time: the machine is shared, and other work stretches the wall.
+        #expect(cpuSeconds < 60)
         #expect(summary.customers >= 200)
         #expect(summary.loans >= 400)
         #expect(summary.elapsedDays >= 365)
@@ -49,18 +53,12 @@ import TestSupport
         #expect(run.days.contains { $0.knownThen.stage == "early" })
         #expect(run.days.allSatisfy { $0.knownNow.dpd == 0 })
         #expect(run.explanations.map(\.type) == ["RepaymentReceived"])
+        try Self.checkCollectionAudit(path)
     }
 
-    @Test("Every collection channel is used, visits by two collectors, legal only late")
-    func collectionAudit() throws {
-        guard Self.enabled else {
-            print("skipped: set LOANLEDGER_DEMO_TESTS=1 to check the demo's collection audit")
-            return
-        }
-        let directory = try TemporaryDirectory(prefix: "demo")
-        let path = directory.file("demo.sqlite")
-        _ = try DemoPortfolio.run(path: path, force: false,
-                                  endingOn: DemoPortfolioTests.endingOn, progress: nil)
+    /// Every channel used, visits by two collectors, legal only late, contact within hours,
+    /// at most three calls per loan per day.
+    static func checkCollectionAudit(_ path: String) throws {
         let store = try SQLiteEventStore(path: path, options: .init(mode: .readOnly))
         defer { store.close() }
         var actions: [CollectionActionRecorded] = []
