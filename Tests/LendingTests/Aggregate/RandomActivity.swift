@@ -64,11 +64,15 @@ struct RandomActivity {
             return [.writeOff(loan: id, on: today)]
         }
         if statement.isOverdue, rng.chance(perMille: 150) {
-            return [.restructure(loan: id, termMonths: rng.int(3...36), on: today)]
+            return [.restructure(loan: id, termMonths: rng.int(3...36),
+                                 on: recent(loan, today: today))]
         }
         let penalty = statement.installments.map(\.unpaidPenalty).sum()
         if penalty.isPositive, rng.chance(perMille: 100) {
-            return [.waivePenalty(loan: id, amount: rng.money(upTo: penalty), on: today)]
+            let day = recent(loan, today: today)
+            let owed = loan.statement(asOf: day).installments.map(\.unpaidPenalty).sum()
+            guard owed.isPositive else { return [] }
+            return [.waivePenalty(loan: id, amount: rng.money(upTo: owed), on: day)]
         }
         switch rng.int(0...99) {
         case 0..<25:
@@ -90,7 +94,10 @@ struct RandomActivity {
             let live = h.state.references.filter { $0.value.loan == id && !$0.value.isReversed
                 && $0.value.kind == .repayment }.keys.sorted()
             guard !live.isEmpty else { return [] }
-            return [.reverse(loan: id, reference: rng.pick(live), on: today)]
+            let reference = rng.pick(live)
+            let paid = h.state.references[reference]?.date ?? today
+            return [.reverse(loan: id, reference: reference,
+                             on: Swift.max(paid, recent(loan, today: today)))]
         case 86..<90:
             guard statement.dpd > 0 else { return [] }
             return [.restructure(loan: id, termMonths: rng.int(3...36), on: today)]
@@ -106,6 +113,12 @@ struct RandomActivity {
             return [.refund(loan: id, amount: statement.overpaidBalance, on: today,
                             reference: PaymentReference(validated: "RF-\(id)-\(referencesUsed)"))]
         }
+    }
+
+    /// Today, or now and then a few days back (a backdated fact), never before the loan.
+    mutating func recent(_ loan: LoanRecord, today: BusinessDate) -> BusinessDate {
+        guard rng.chance(perMille: 300) else { return today }
+        return Swift.max(loan.contract.disbursedOn, today.adding(days: -rng.int(1...6)))
     }
 
     /// A call at 10:00 Shanghai, or a dispute opened or resolved.
