@@ -109,7 +109,8 @@ struct StoreFailureTests {
         try #require(tamper.status == 0, "sqlite3: \(tamper.standardError)")
         let result = try loanctl.run(["verify"])
         #expect(result.status == 65)
-        #expect(result.standardError.hasPrefix("loanctl: verify found a mismatch at position 1 — "))
+        #expect(result.standardError.hasPrefix(
+            "loanctl: verify found a mismatch at position 1 — "))
         #expect(result.standardOutput.contains("chain:          broken at position 1\n"))
     }
 

@@ -31,16 +31,20 @@ struct DayClose: LoanCtlCommand {
         return DayClose.output(report)
     }
 
+    /// Text: a summary, the days on which something happened, and the anchor of the last
+    /// day (a quiet day only appends its `DayClosed`, so listing them all says nothing).
+    /// JSON: every day closed.
     static func output(_ report: DayCloseReport) -> CommandOutput {
         var table = TextTable(columns: [
             .init("DAY"), .init("LOANS", alignment: .right), .init("EVENTS", alignment: .right),
-            .init("POSITION", alignment: .right), .init("ANCHOR"),
+            .init("POSITION", alignment: .right),
         ])
         var days: [JSONValue] = []
         for day in report.days {
-            table.append([day.day.description, String(day.loansVisited),
-                          String(day.eventsAppended), String(day.position),
-                          day.anchor.description])
+            if day.eventsAppended > 0 {
+                table.append([day.day.description, String(day.loansVisited),
+                              String(day.eventsAppended), String(day.position)])
+            }
             days.append(.object([
                 ("day", Format.date(day.day)),
                 ("loansVisited", .integer(Int64(day.loansVisited))),
@@ -49,12 +53,21 @@ struct DayClose: LoanCtlCommand {
                 ("anchor", .string(day.anchor.description)),
             ]))
         }
-        let last = report.lastClosedDay?.description ?? "none"
-        let text = report.days.isEmpty
-            ? "nothing to close; last closed day: \(last)\n"
-            : "closed \(report.days.count) day(s); last closed day: \(last)\n" + table.render()
-        return CommandOutput(text: text, json: .object([
+        let json = JSONValue.object([
             ("lastClosedDay", Format.date(report.lastClosedDay)), ("days", .array(days)),
-        ]))
+        ])
+        guard let first = report.days.first, let last = report.days.last else {
+            let day = report.lastClosedDay?.description ?? "none"
+            return CommandOutput(text: "nothing to close; last closed day: \(day)\n", json: json)
+        }
+        let appended = report.days.map(\.eventsAppended).reduce(0, +)
+        let noun = report.days.count == 1 ? "day" : "days"
+        var text = "closed \(report.days.count) \(noun), \(first.day) … \(last.day): "
+            + "\(appended) events appended besides the DayClosed records\n"
+        if !table.rows.isEmpty {
+            text += table.render()
+        }
+        text += "last closed day: \(last.day); 'loanctl day status' prints the anchor to keep\n"
+        return CommandOutput(text: text, json: json)
     }
 }
