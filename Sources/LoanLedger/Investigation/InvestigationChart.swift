@@ -15,14 +15,17 @@ enum InvestigationChart {
     static let nowStyle = "stroke=\"#1864ab\" stroke-width=\"2\""
 
     /// The `<svg>` element, or a short paragraph when no day of the loan has closed yet.
-    static func svg(_ timeline: [Investigation.DayComparison], loan: LoanID) -> String {
+    /// - Parameter id: The element id of the chart's title (unique within the page).
+    static func svg(_ timeline: [Investigation.DayComparison], loan: LoanID, id: String)
+        -> String
+    {
         guard !timeline.isEmpty else {
             return "<p>No business day of this loan has been closed yet: nothing to chart.</p>"
         }
         var parts = [
             "<svg viewBox=\"0 0 \(width) \(height)\" "
-                + "width=\"100%\" role=\"img\" aria-labelledby=\"chart-title\">",
-            "<title id=\"chart-title\">Outstanding principal and days past due of loan "
+                + "width=\"100%\" role=\"img\" aria-labelledby=\"\(id)\">",
+            "<title id=\"\(id)\">Outstanding principal and days past due of loan "
                 + "\(HTML.escape(loan.rawValue)), as known then and as known now</title>",
             "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>",
         ]
@@ -81,8 +84,15 @@ enum InvestigationChart {
         ]
     }
 
+    /// A step line: a day's value holds until the next day's (balances change overnight, not
+    /// gradually in between).
     private static func polyline(_ ys: [Int], style: String) -> String {
-        let points = ys.enumerated().map { "\(x($0.offset, count: ys.count)),\($0.element)" }
+        var points: [String] = []
+        for (index, y) in ys.enumerated() {
+            let position = x(index, count: ys.count)
+            if index > 0, ys[index - 1] != y { points.append("\(position),\(ys[index - 1])") }
+            points.append("\(position),\(y)")
+        }
         return "<polyline fill=\"none\" \(style) points=\"\(points.joined(separator: " "))\"/>"
     }
 

@@ -30,7 +30,9 @@ extension InvestigationReport {
         }
         out += ["</tbody>", "</table>", "</section>",
                 "<section class=\"chart\">", "<h2>Balance and days past due over time</h2>",
-                InvestigationChart.svg(story.timeline, loan: story.loan), "</section>"]
+                InvestigationChart.svg(story.timeline, loan: story.loan, id: "chart-all"),
+                "</section>"]
+        out += closeUp(story)
         out += eventsTable(story.entries)
         out += collectionSection(story.collectionActions)
         out += differencesSection(story.differences)
@@ -39,6 +41,22 @@ extension InvestigationReport {
                     + ". Rows marked as recorded late were recorded after the close of the day "
                     + "they concern.</p>", "</footer>", "</body>", "</html>"]
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The chart again over the days around the differences, where a year-wide chart shows
+    /// only a sliver.
+    private static func closeUp(_ story: Investigation) -> [String] {
+        guard let first = story.differences.first else { return [] }
+        let margin: Int64 = 7
+        let last = story.differences.last { $0.from.days(until: first.from) > -120 } ?? first
+        let from = first.from.adding(days: -margin)
+        let through = last.through.adding(days: margin)
+        let window = story.timeline.filter { $0.date >= from && $0.date <= through }
+        guard window.count < story.timeline.count else { return [] }
+        return ["<section class=\"chart\">",
+                "<h2>Close-up: \(from) – \(through)</h2>",
+                InvestigationChart.svg(window, loan: story.loan, id: "chart-close-up"),
+                "</section>"]
     }
 
     private static func eventsTable(_ entries: [Investigation.Entry]) -> [String] {
@@ -59,7 +77,7 @@ extension InvestigationReport {
             let late = entry.isBackdated ? " <strong>(recorded late)</strong>" : ""
             let reason = entry.reason.map { "<br><em>Reason: \(HTML.escape($0))</em>" } ?? ""
             out.append("<tr\(entry.isBackdated ? " class=\"late\"" : "")>"
-                + cell(entry.effectiveDate.description) + "<td>"
+                + "<td class=\"date\">" + entry.effectiveDate.description + "</td><td>"
                 + HTML.escape(entry.recordedAtText) + late + "</td>" + cell(entry.type)
                 + cell(entry.actor) + "<td>" + HTML.escape(entry.sentence) + reason + "</td>"
                 + number(now.outstandingPrincipal.description)
@@ -94,7 +112,7 @@ extension InvestigationReport {
                         + "<th>Line now</th></tr>", "</thead>", "<tbody>"]
             for day in run.days {
                 let t = day.knownThen, n = day.knownNow
-                out.append("<tr>" + cell(day.date.description) + number(String(t.dpd))
+                out.append("<tr><td class=\"date\">\(day.date)</td>" + number(String(t.dpd))
                     + number(String(n.dpd)) + cell(t.stage) + cell(n.stage)
                     + number(t.penaltyAccrued.description) + number(n.penaltyAccrued.description)
                     + cell(t.line) + cell(n.line) + "</tr>")
@@ -151,6 +169,7 @@ enum HTML {
         th, td { border-bottom: 1px solid #dee2e6; padding: 3px 6px; text-align: left;
                  vertical-align: top; }
         th { background: #f1f3f5; }
+        .date { white-space: nowrap; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.kv { width: auto; } table.kv th { background: none; }
         tr.late td { background: #fff4e6; }
