@@ -18,7 +18,7 @@ import Lending
         var activity = RandomActivity(seed: seed)
         var rng = AggregateRandom(seed: ~seed)
         var problems: [String] = []
-        for _ in 0..<100 {
+        for _ in 0..<90 {
             if rng.chance(perMille: 100) { problems += Self.payoffSettles(h) }
             for command in activity.commands(for: h) {
                 guard case .success(.append) = h.attempt(command) else { continue }
@@ -28,6 +28,8 @@ import Lending
                 h.closeDays(through: h.today.description)
                 problems += Self.violations(h, after: "close \(h.today)")
                 problems += Self.recordMismatches(h).map { "close \(h.today): \($0)" }
+                let again = h.state.closeDay(h.today, policy: h.policies.policy(on: h.today))
+                if !again.isEmpty { problems.append("closing \(h.today) twice: \(again)") }
             }
             guard problems.isEmpty else { break }
             h.today = h.today.adding(days: 1)
