@@ -20,7 +20,9 @@ extension DemoSimulation {
         for index in 0..<Self.customerCount {
             let behaviour = index < roles.count ? roles[index].0 : crowdBehaviour()
             planCustomer(index, behaviour: behaviour, isLarge: index == 6)
-            if index < roles.count { highlights.append((roles[index].1, customers[index].loans[0])) }
+            if index < roles.count {
+                highlights.append((roles[index].1, customers[index].loans[0]))
+            }
         }
         disputedLoan = customers[0].loans[0]
     }

@@ -108,13 +108,17 @@ extension InvestigationReport {
                         + " differ</h3>", "<table>", "<thead>",
                     "<tr><th>Date</th><th class=\"num\">DPD then</th><th class=\"num\">DPD now"
                         + "</th><th>Stage then</th><th>Stage now</th><th class=\"num\">Penalty "
-                        + "then</th><th class=\"num\">Penalty now</th><th>Line then</th>"
+                        + "then</th><th class=\"num\">Penalty now</th><th class=\"num\">"
+                        + "Principal then</th><th class=\"num\">Principal now</th>"
+                        + "<th>Line then</th>"
                         + "<th>Line now</th></tr>", "</thead>", "<tbody>"]
             for day in run.days {
                 let t = day.knownThen, n = day.knownNow
                 out.append("<tr><td class=\"date\">\(day.date)</td>" + number(String(t.dpd))
                     + number(String(n.dpd)) + cell(t.stage) + cell(n.stage)
                     + number(t.penaltyAccrued.description) + number(n.penaltyAccrued.description)
+                    + number(t.outstandingPrincipal.description)
+                    + number(n.outstandingPrincipal.description)
                     + cell(t.line) + cell(n.line) + "</tr>")
             }
             out += ["</tbody>", "</table>"]

@@ -77,22 +77,26 @@ public enum InvestigationReport {
         for run in story.differences {
             let span = run.from == run.through ? "\(run.from)" : "\(run.from) – \(run.through)"
             lines.append("  \(span): \(run.fields.joined(separator: ", ")) differ")
+            let widths = [11, 9, 4, 11, 8, 13, 9, 15, 10, 18, 18]
             lines.append("    " + row(["date", "dpd then", "now", "stage then", "now",
-                                       "penalty then", "now", "line then", "now"],
-                                      widths: [11, 9, 4, 11, 8, 13, 9, 18, 18]))
+                                       "penalty then", "now", "principal then", "now",
+                                       "line then", "now"], widths: widths))
             for day in run.days {
                 let t = day.knownThen, n = day.knownNow
                 lines.append("    " + row([
                     day.date.description, String(t.dpd), String(n.dpd), t.stage, n.stage,
-                    t.penaltyAccrued.description, n.penaltyAccrued.description, t.line, n.line,
-                ], widths: [11, 9, 4, 11, 8, 13, 9, 18, 18]))
+                    t.penaltyAccrued.description, n.penaltyAccrued.description,
+                    t.outstandingPrincipal.description, n.outstandingPrincipal.description,
+                    t.line, n.line,
+                ], widths: widths))
             }
             lines.append(run.explanations.isEmpty
                 ? "    explained by: no later money fact (operational record only)"
                 : "    explained by:")
             for fact in run.explanations {
-                lines.append("      #\(fact.position) \(fact.type) effective \(fact.effectiveDate), "
-                             + "recorded \(fact.recordedAtText): \(fact.sentence)")
+                lines.append("      #\(fact.position) \(fact.type) effective "
+                             + "\(fact.effectiveDate), recorded \(fact.recordedAtText): "
+                             + fact.sentence)
             }
         }
         return lines

@@ -46,7 +46,8 @@ enum InvestigationSummary {
             let span = run.from == run.through ? "\(run.from)" : "\(run.from) – \(run.through)"
             return "\(span) (\(run.fields.joined(separator: ", ")))"
         }
-        var lines = ["What we knew then differs from what we know now on \(days) days: "
+        var lines = ["What we knew then differs from what we know now on "
+            + (days == 1 ? "1 day: " : "\(days) days: ")
             + runs.joined(separator: "; ") + "."]
         for run in story.differences {
             let thenDPD = run.days.map(\.knownThen.dpd).max() ?? 0
