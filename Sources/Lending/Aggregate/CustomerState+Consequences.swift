@@ -51,7 +51,7 @@ extension CustomerState {
                                     correctsFrom: backdated ? effect : nil)),
                    on: derivedOn, to: &state, &events)
         }
-        releaseRestructuredFreeze(state: &state, events: &events, on: derivedOn)
+        reconcileRestructuredFreeze(state: &state, events: &events, on: derivedOn)
         OperationalReconciliation.reconcileOverdueFreeze(
             state: &state, events: &events, effectiveOn: derivedOn,
             correctsFrom: backdated ? effect : nil)
@@ -60,7 +60,7 @@ extension CustomerState {
 
     /// The `restructured` reason stays while any restructured loan is still open: removed when
     /// the last one closes, added back when a closed one reopens (its payoff bounced).
-    private func releaseRestructuredFreeze(
+    private func reconcileRestructuredFreeze(
         state: inout CustomerState, events: inout [DecidedEvent], on date: BusinessDate
     ) {
         guard let line = state.line else { return }
