@@ -232,6 +232,32 @@ import Lending
         #expect(h.state.availableCredit(asOf: h.today) == .yuan(40_000))
     }
 
+    @Test("A written-off loan is quiet at end of day; a bounced recovery reopens it")
+    func writtenOffRecoveryBounces() throws {
+        var h = try CustomerHarness.withLine(loan: F.disbursement())
+        h.closeDays(through: "2026-05-17")
+        try h.run(.writeOff(loan: F.loan, on: h.today))
+        let quiet = h.closeDays(through: "2026-06-30")
+        #expect(quiet.values.allSatisfy { $0.isEmpty })
+        h.advance(to: "2026-07-01")
+        let left = h.statement(asOf: "2026-07-01").payoff.amount
+        #expect(left == h.statement(asOf: "2026-05-17").writeOff?.total)
+        let recovered = try h.run(.repay(loan: F.loan, amount: left, on: h.today,
+                                         reference: F.ref("R1"), channel: nil))
+        #expect(F.types(recovered) == ["RepaymentReceived", "LoanClosed", "LoanCured",
+                                       "CreditLineUnfrozen"])
+        let bounced = try h.run(.reverse(loan: F.loan, reference: F.ref("R1"), on: h.today))
+        #expect(F.types(bounced) == ["RepaymentReversed", "LoanReopened"])
+        #expect(h.statement(asOf: "2026-07-01").status == .writtenOff)
+        let closing = h.close("2026-07-01")
+        #expect(Set(F.types(closing)).isSuperset(of: ["InstallmentOverdue",
+                                                       "CreditLineFrozen"]))
+        #expect(h.loan().isRecordedOverdue)
+        #expect(F.refusal {
+            _ = try h.decide(.reopenLine(limit: .yuan(1), on: h.today))
+        } == "reopen-written-off")
+    }
+
     @Test("A penalty waiver is capped at the unpaid penalty")
     func waiverCap() throws {
         var h = try sentToCollections(today: "2026-02-25")
