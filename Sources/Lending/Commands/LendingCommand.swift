@@ -2,22 +2,39 @@
 /// checked on their face (the caller maps those failures to exit 64); `decide` checks the rules
 /// that need the state.
 public enum LendingCommand: Sendable, Hashable {
+    /// Open the customer's credit line with a limit of 0.00 … 1,000,000.00.
     case openLine(limit: Money, on: BusinessDate)
+    /// Raise or lower the limit (below the outstanding principal is allowed).
     case adjustLimit(limit: Money, on: BusinessDate)
+    /// Add the `manual` freeze reason.
     case freezeLine(on: BusinessDate)
+    /// Remove the `manual` freeze reason only.
     case unfreezeLine(on: BusinessDate)
+    /// Close the line by hand: no new loans, existing loans run on.
     case closeLine(on: BusinessDate)
+    /// Reopen a closed line with a limit; refused while a loan is overdue or written off.
     case reopenLine(limit: Money, on: BusinessDate)
+    /// Draw a loan on an active line within the available credit.
     case disburse(DisbursementRequest)
+    /// Receive a repayment, at most the payoff on its date; a repeated reference with the same
+    /// loan, amount and date is applied once.
     case repay(loan: LoanID, amount: Money, on: BusinessDate, reference: PaymentReference,
                channel: String?)
+    /// Reverse a repayment by its reference; `on` is the day the reversal was learned.
     case reverse(loan: LoanID, reference: PaymentReference, on: BusinessDate)
+    /// Pay back (part of) the overpaid balance.
     case refund(loan: LoanID, amount: Money, on: BusinessDate, reference: PaymentReference)
+    /// Waive penalty, at most the penalty unpaid on the date.
     case waivePenalty(loan: LoanID, amount: Money, on: BusinessDate)
+    /// Replace the schedule with a new equal-installment one of 3 … 36 months.
     case restructure(loan: LoanID, termMonths: Int64, on: BusinessDate)
+    /// Write off everything unpaid; allowed from DPD 91.
     case writeOff(loan: LoanID, on: BusinessDate)
+    /// Record a collection action that passes every compliance rule.
     case recordCollectionAction(CollectionActionRequest)
+    /// Open a dispute on a loan: collection pauses.
     case openDispute(loan: LoanID, on: BusinessDate)
+    /// Resolve the open dispute as upheld or rejected.
     case resolveDispute(loan: LoanID, on: BusinessDate, outcome: DisputeOutcome, note: String)
 
     /// The business date the command's own fact is effective on.
@@ -52,9 +69,13 @@ public enum LendingCommand: Sendable, Hashable {
 
 /// A request to draw a loan on a credit line.
 public struct DisbursementRequest: Sendable, Hashable {
+    /// The new loan's id (unique across customers).
     public var loanId: LoanID
+    /// The amount drawn: 10.00 … 200,000.00.
     public var principal: Money
+    /// Contractual terms, recorded with the schedule in `LoanDisbursed`.
     public var terms: LoanTerms
+    /// The disbursement date.
     public var on: BusinessDate
 
     /// Creates a request, checking the values on their face.
