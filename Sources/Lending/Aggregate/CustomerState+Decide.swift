@@ -6,13 +6,20 @@ extension CustomerState {
     /// - Returns: ``Decision/append(_:)`` with at least one event, or
     ///   ``Decision/alreadyApplied(reference:)`` for an idempotent repetition.
     /// - Throws: ``LendingError`` — `.refused` for rules on the state (exit 65), `.notFound` for an
-    ///   unknown customer or loan (exit 66), `.invalidInput` for a date after today (exit 64).
+    ///   unknown customer or loan (exit 66), `.invalidInput` for a date after today, or an
+    ///   action time after `context.now` (exit 64).
     public func decide(_ command: LendingCommand, context: DecisionContext)
         throws(LendingError) -> Decision
     {
         guard command.date <= context.today else {
             throw .invalid("on", command.date.description,
                            "a fact cannot be dated after today (\(context.today))")
+        }
+        if case .recordCollectionAction(let request) = command, let now = context.now,
+            request.at > now
+        {
+            throw .invalid("at", request.at.description,
+                           "an action cannot be recorded after now (\(now))")
         }
         switch command {
         case .openLine(let limit, let date):

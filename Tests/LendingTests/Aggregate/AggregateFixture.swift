@@ -87,6 +87,8 @@ struct CustomerHarness {
     var today: BusinessDate
     var lastClosedDay: BusinessDate?
     var policies = CollectionPolicyBook()
+    /// The Shanghai wall-clock time, when a test needs it.
+    var now: LocalTime?
 
     init(customer: CustomerID = AggregateFixture.customer, today: String = "2026-01-15") {
         state = CustomerState(customerId: customer)
@@ -105,7 +107,7 @@ struct CustomerHarness {
     }
 
     var context: DecisionContext {
-        DecisionContext(today: today, lastClosedDay: lastClosedDay, policies: policies)
+        DecisionContext(today: today, lastClosedDay: lastClosedDay, policies: policies, now: now)
     }
 
     /// Decides `command` on the current state (nothing is folded).

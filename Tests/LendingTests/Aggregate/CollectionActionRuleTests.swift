@@ -106,6 +106,22 @@ import Lending
         #expect(F.refusal { _ = try h.decide(action(.call, "2026-02-26", 8)) } == nil)
     }
 
+    @Test("An action timed after now is a usage error; now itself is fine")
+    func afterNow() throws {
+        var h = try overdue()
+        h.now = F.time("2026-02-25", 10, 30)
+        do {
+            _ = try h.decide(action(.call, "2026-02-25", 10, 31))
+            Issue.record("accepted an action after now")
+        } catch {
+            #expect(error == .invalidInput(
+                field: "at", value: "2026-02-25T10:31:00+08:00",
+                rule: "an action cannot be recorded after now (2026-02-25T10:30:00+08:00)"))
+            #expect(error.category == .usage)
+        }
+        #expect(F.refusal { _ = try h.decide(action(.call, "2026-02-25", 10, 30)) } == nil)
+    }
+
     @Test("No collection action on a paid-off loan")
     func paidOff() throws {
         var h = try overdue()
