@@ -15,18 +15,25 @@ public enum InvestigationReport {
         var out: [String] = []
         let title = "Investigation of loan \(story.loan) (customer \(story.customer))"
         out += [title, String(repeating: "=", count: title.count), ""]
-        out += story.summary.map { "- " + $0 }
+        out += story.summary.flatMap { wrap($0, first: "- ", rest: "  ") }
         out += ["", "Contract"] + contractLines(story.contract).map { "  " + $0 }
-        out += ["", "Events in business order (* recorded after the close of the day it concerns)"]
+        out += ["", "Events in business order (times in Asia/Shanghai; * recorded after the "
+                + "close of the day it concerns)"]
         out += eventLines(story.entries)
         out += ["", "Collection actions"]
         out += story.collectionActions.isEmpty
             ? ["  none"]
-            : story.collectionActions.map { "  \($0.effectiveDate)  " + $0.sentence }
+            : story.collectionActions.flatMap {
+                wrap($0.sentence, first: "  \($0.effectiveDate)  ", rest: String(repeating: " ",
+                                                                               count: 14))
+            }
         out += ["", "What we knew then vs what we know now"]
         out += differenceLines(story)
         return out.map(trimmingTrailingSpaces).joined(separator: "\n") + "\n"
     }
+
+    /// The width text wraps at (tables may be wider).
+    static let lineWidth = 100
 
     static func contractLines(_ c: Investigation.ContractSummary) -> [String] {
         [
@@ -38,35 +45,60 @@ public enum InvestigationReport {
         ]
     }
 
+    private static let eventWidths = [11, 17, 25, 17]
+    private static let balanceWidths = [11, 9, 8, 4]
+
     private static func eventLines(_ entries: [Investigation.Entry]) -> [String] {
-        let header = "  " + row(["effective", "recorded (Asia/Shanghai)", "type", "by"],
-                                widths: [11, 26, 25, 17])
-            + balanceHeader("now") + "  " + balanceHeader("then")
+        let header = "  " + row(["effective", "recorded", "event", "by"], widths: eventWidths)
+            + row(["principal", "interest", "penalty", "dpd"], widths: balanceWidths,
+                  right: true)
         var lines = [header]
+        let indent = String(repeating: " ", count: 14)
         for entry in entries {
             let mark = entry.isBackdated ? "*" : " "
-            let then = entry.knownThen == entry.knownNow
-                ? "(same)" : balanceText(entry.knownThen)
+            // `2026-02-09T10:30:00+08:00` → `2026-02-09 10:30`: the header names the zone.
+            let recorded = entry.recordedAtText.prefix(16).replacingOccurrences(of: "T",
+                                                                               with: " ")
             lines.append(mark + " " + row([
-                entry.effectiveDate.description, entry.recordedAtText, entry.type,
-                entry.actor,
-            ], widths: [11, 26, 25, 17]) + balanceText(entry.knownNow) + "  " + then)
-            lines.append("      " + entry.sentence)
-            if let reason = entry.reason, !reason.isEmpty {
-                lines.append("      reason: " + reason)
+                entry.effectiveDate.description, recorded, entry.type, entry.actor,
+            ], widths: eventWidths) + balanceText(entry.knownNow))
+            lines += wrap(entry.sentence, first: indent, rest: indent)
+            // End of day's reason only repeats the date: left out.
+            if let reason = entry.reason, !reason.isEmpty,
+                entry.actor != Ledger.endOfDayActor.rawValue
+            {
+                lines += wrap("reason: " + reason, first: indent, rest: indent + "  ")
+            }
+            if entry.knownThen != entry.knownNow {
+                let t = entry.knownThen
+                lines.append(indent + "as known then: principal \(t.outstandingPrincipal), "
+                             + "interest \(t.interestDue), penalty \(t.penaltyDue), DPD \(t.dpd)")
             }
         }
         return lines
     }
 
-    private static func balanceHeader(_ side: String) -> String {
-        row(["principal \(side)", "interest", "penalty", "dpd"], widths: [14, 10, 9, 4],
-            right: true)
-    }
-
     private static func balanceText(_ b: Investigation.Balance) -> String {
         row([b.outstandingPrincipal.description, b.interestDue.description,
-             b.penaltyDue.description, String(b.dpd)], widths: [14, 10, 9, 4], right: true)
+             b.penaltyDue.description, String(b.dpd)], widths: balanceWidths, right: true)
+    }
+
+    /// Words of `text` in lines of at most ``lineWidth`` columns (a longer word stands alone).
+    static func wrap(_ text: String, first: String, rest: String) -> [String] {
+        var lines: [String] = []
+        var line = first
+        var isEmpty = true
+        for word in text.split(separator: " ") {
+            if !isEmpty, line.count + 1 + word.count > lineWidth {
+                lines.append(line)
+                line = rest
+                isEmpty = true
+            }
+            line += (isEmpty ? "" : " ") + word
+            isEmpty = false
+        }
+        lines.append(line)
+        return lines
     }
 
     private static func differenceLines(_ story: Investigation) -> [String] {
@@ -77,7 +109,7 @@ public enum InvestigationReport {
         for run in story.differences {
             let span = run.from == run.through ? "\(run.from)" : "\(run.from) – \(run.through)"
             lines.append("  \(span): \(run.fields.joined(separator: ", ")) differ")
-            let widths = [11, 9, 4, 11, 8, 13, 9, 15, 10, 18, 18]
+            let widths = [10, 8, 3, 10, 7, 12, 8, 14, 9, 16, 16]
             lines.append("    " + row(["date", "dpd then", "now", "stage then", "now",
                                        "penalty then", "now", "principal then", "now",
                                        "line then", "now"], widths: widths))
@@ -94,9 +126,9 @@ public enum InvestigationReport {
                 ? "    explained by: no later money fact (operational record only)"
                 : "    explained by:")
             for fact in run.explanations {
-                lines.append("      #\(fact.position) \(fact.type) effective "
-                             + "\(fact.effectiveDate), recorded \(fact.recordedAtText): "
-                             + fact.sentence)
+                lines += wrap("#\(fact.position) \(fact.type) effective \(fact.effectiveDate), "
+                              + "recorded \(fact.recordedAtText): " + fact.sentence,
+                              first: "      ", rest: "        ")
             }
         }
         return lines

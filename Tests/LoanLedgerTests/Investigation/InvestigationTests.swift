@@ -115,9 +115,15 @@ import TestSupport
     func textReport() throws {
         let (_, story) = try Self.lateRecord()
         let text = InvestigationReport.text(story)
-        for entry in story.entries { #expect(text.contains(entry.sentence)) }
+        // Sentences are wrapped: compare with the line breaks and indents taken out.
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for entry in story.entries {
+            #expect(flat.contains(entry.sentence.split(separator: " ").joined(separator: " ")))
+        }
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 130 })
         #expect(text.contains("2026-02-05 – 2026-02-11: dpd, stage, penalty, principal, line"))
         #expect(text.contains("* 2026-02-05"))
+        #expect(text.contains("as known then: principal"))
         #expect(!text.split(separator: "\n").contains { $0.hasSuffix(" ") })
     }
 }
