@@ -109,17 +109,16 @@ public enum InvestigationReport {
         for run in story.differences {
             let span = run.from == run.through ? "\(run.from)" : "\(run.from) – \(run.through)"
             lines.append("  \(span): \(run.fields.joined(separator: ", ")) differ")
-            let widths = [10, 8, 3, 10, 7, 12, 8, 14, 9, 16, 16]
-            lines.append("    " + row(["date", "dpd then", "now", "stage then", "now",
-                                       "penalty then", "now", "principal then", "now",
-                                       "line then", "now"], widths: widths))
+            let widths = [10, 9, 18, 16, 22]
+            lines.append("    " + row(["date", "dpd", "stage", "penalty", "principal", "line"],
+                                      widths: widths) + "   (each: then → now)")
             for day in run.days {
                 let t = day.knownThen, n = day.knownNow
                 lines.append("    " + row([
-                    day.date.description, String(t.dpd), String(n.dpd), t.stage, n.stage,
-                    t.penaltyAccrued.description, n.penaltyAccrued.description,
-                    t.outstandingPrincipal.description, n.outstandingPrincipal.description,
-                    t.line, n.line,
+                    day.date.description, "\(t.dpd) → \(n.dpd)", "\(t.stage) → \(n.stage)",
+                    "\(t.penaltyAccrued) → \(n.penaltyAccrued)",
+                    "\(t.outstandingPrincipal) → \(n.outstandingPrincipal)",
+                    "\(t.line) → \(n.line)",
                 ], widths: widths))
             }
             lines.append(run.explanations.isEmpty
