@@ -42,7 +42,12 @@ extension DemoSimulation {
     private func planCustomer(_ index: Int, behaviour: DemoBehaviour, isLarge: Bool) {
         let number = String(index + 1).leftPadded(to: 4)
         let isSpecial = index < 7
-        let limit = isLarge ? Money.yuan(200_000) : Money.yuan(1_000 * random.int(20...100))
+        var limit = isLarge ? Money.yuan(200_000) : Money.yuan(1_000 * random.int(20...100))
+        if behaviour == .defaulter(.writeOffAndRecover, stopAfter: 1), isSpecial {
+            // Large enough that several recoveries are needed: drawn after the random limit so
+            // the rest of the population stays the same.
+            limit = Money.max(limit, .yuan(60_000))
+        }
         // Defaulters and special cases start early so their whole story fits in the year.
         let opensOn = firstDay.adding(days: isSpecial ? Int64(index) : random.int(0...90))
         customers.append(DemoCustomer(
@@ -76,6 +81,9 @@ extension DemoSimulation {
         case .doublePaidLast: term = 3
         case .bouncedPayoff, .defaulter: term = Swift.max(term, 9)
         default: break
+        }
+        if behaviour == .defaulter(.writeOffAndRecover, stopAfter: 1), customer < 7 {
+            principal = .yuan(24_000)
         }
         if isLarge {
             principal = .yuan(180_000)
