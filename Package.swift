@@ -34,7 +34,12 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(
-            name: "EventStore", dependencies: ["CSQLite", "CCrypto", "CLibPQ"], path: "EventStore"
+            name: "EventStore", dependencies: ["CSQLite", "CCrypto"], path: "EventStore",
+            exclude: ["PostgreSQL"]
+        ),
+        .target(
+            name: "PostgresEventStore", dependencies: ["EventStore", "CLibPQ"],
+            path: "EventStore/PostgreSQL"
         ),
         .target(name: "Lending", path: "Sources/Lending"),
         .target(name: "Projections", dependencies: ["EventStore", "Lending"], path: "Projections"),
@@ -47,6 +52,10 @@ let package = Package(
         .target(name: "CommandLineKit"),
         .target(name: "TestSupport", dependencies: ["EventStore"], path: "Tests/TestSupport"),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "TestSupport"]),
+        .testTarget(
+            name: "PostgresEventStoreTests",
+            dependencies: ["PostgresEventStore", "EventStore", "TestSupport"]
+        ),
         .testTarget(name: "LendingTests", dependencies: ["Lending"]),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit"]),
         .testTarget(

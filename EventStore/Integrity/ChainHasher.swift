@@ -21,7 +21,7 @@ package struct ChainHasher: Sendable {
 
     /// The value stored in the database to recognise the key without revealing it:
     /// HMAC(key, "LoanLedger chain key check"), hex.
-    static func keyCheck(_ key: ChainKey) throws -> String {
+    package static func keyCheck(_ key: ChainKey) throws -> String {
         try Digest.hmacSHA256(key: key.bytes, Array("LoanLedger chain key check".utf8)).hexString
     }
 }

@@ -5,28 +5,28 @@
 /// the previous stored hash and the canonical bytes, the version follows the stream's previous
 /// one, and `recordedAt` does not decrease. With an anchor, the anchored position must exist and
 /// carry exactly the anchored hash.
-struct ChainVerifier {
+package struct ChainVerifier {
     /// A failure: the first bad position and what was wrong there.
-    struct Finding: Equatable {
-        var position: Int64
-        var problem: String
+    package struct Finding: Equatable {
+        package var position: Int64
+        package var problem: String
     }
 
     let hasher: ChainHasher
     let anchor: ChainHead?
-    private(set) var checkedCount: Int64 = 0
-    private(set) var head = ChainHead(position: 0, hash: ChainHasher.genesis)
+    package private(set) var checkedCount: Int64 = 0
+    package private(set) var head = ChainHead(position: 0, hash: ChainHasher.genesis)
     private var streamVersions: [String: Int64] = [:]
     private var previousRecordedAt = Int64.min
     private var anchorHashFound: [UInt8]?
 
-    init(hasher: ChainHasher, anchor: ChainHead?) {
+    package init(hasher: ChainHasher, anchor: ChainHead?) {
         self.hasher = hasher
         self.anchor = anchor
     }
 
     /// Checks the next stored row; returns a finding at the first problem.
-    mutating func check(_ row: StoredRow) throws -> Finding? {
+    package mutating func check(_ row: StoredRow) throws -> Finding? {
         let expected = head.position + 1
         guard row.position == expected else {
             if row.position > expected {
@@ -120,7 +120,7 @@ extension ChainVerifier {
     ///
     /// The first batch starts below position 1 so that a row inserted at position 0 or below is
     /// seen. Each batch is at most ``EventStoreLimits/verifyBatchCount`` rows.
-    static func run(
+    package static func run(
         hasher: ChainHasher, expectHead: ChainHead?, expectedTotal: Int64,
         progress: ((Int64, Int64) -> Void)?,
         readBatch: (Int64, Int) throws -> [StoredRow]

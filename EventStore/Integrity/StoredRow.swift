@@ -1,10 +1,10 @@
 /// One row of the event log as verification reads it: decoded, or not decodable at all
 /// (a tampered id or a hash of the wrong length must be reported, not thrown).
-enum StoredRow: Sendable {
+package enum StoredRow: Sendable {
     case event(RecordedEvent)
     case undecodable(position: Int64, detail: String)
 
-    var position: Int64 {
+    package var position: Int64 {
         switch self {
         case .event(let event): return event.position
         case .undecodable(let position, _): return position

@@ -1,11 +1,13 @@
 import Foundation
 
 /// The shape rules every backend applies to an append before touching storage.
-enum AppendValidation {
+package enum AppendValidation {
     /// Checks the stream id, the expected version and every event of the batch.
     ///
     /// - Throws: ``EventStoreError/invalidInput(field:rule:)`` naming the first bad field.
-    static func validate(stream: String, expected: ExpectedVersion, events: [NewEvent]) throws {
+    package static func validate(
+        stream: String, expected: ExpectedVersion, events: [NewEvent]
+    ) throws {
         try checkName(stream, field: "stream", max: EventStoreLimits.streamIdBytesMax)
         if case .exact(let version) = expected, version < 0 {
             throw EventStoreError.invalidInput(
@@ -40,7 +42,7 @@ enum AppendValidation {
     }
 
     /// Checks one event's fields (also used by `restore` and the export parser).
-    static func validate(_ event: NewEvent, field: String) throws {
+    package static func validate(_ event: NewEvent, field: String) throws {
         try checkName(event.type, field: field + ".type", max: EventStoreLimits.typeBytesMax)
         guard (1...EventStoreLimits.schemaVersionMax).contains(event.schemaVersion) else {
             throw EventStoreError.invalidInput(
@@ -59,7 +61,7 @@ enum AppendValidation {
     }
 
     /// A non-empty name of at most `max` UTF-8 bytes.
-    static func checkName(_ value: String, field: String, max: Int) throws {
+    package static func checkName(_ value: String, field: String, max: Int) throws {
         guard !value.isEmpty else {
             throw EventStoreError.invalidInput(field: field, rule: "must not be empty")
         }

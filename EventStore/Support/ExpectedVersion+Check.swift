@@ -3,7 +3,7 @@ extension ExpectedVersion {
     ///
     /// `.exact(0)` means the same as `.noStream`: the stream must be empty.
     /// - Throws: ``EventStoreError/versionConflict(stream:expected:actual:)``.
-    func check(stream: String, actual: Int64) throws {
+    package func check(stream: String, actual: Int64) throws {
         let satisfied: Bool
         switch self {
         case .any: satisfied = true

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The idempotency rule, decided before the expected version is looked at.
-enum IdempotencyCheck {
-    enum Outcome {
+package enum IdempotencyCheck {
+    package enum Outcome {
         /// No id of the batch is stored: append it.
         case new
         /// Every id is stored with identical content in this stream, in this order.
@@ -13,7 +13,7 @@ enum IdempotencyCheck {
     ///
     /// - Throws: ``EventStoreError/idempotencyViolation(eventId:detail:)`` when an id is stored
     ///   in another stream or with other content, or the batch mixes stored and new ids.
-    static func evaluate(
+    package static func evaluate(
         stream: String, events: [NewEvent], stored: [RecordedEvent?]
     ) throws -> Outcome {
         precondition(events.count == stored.count, "one lookup per event")

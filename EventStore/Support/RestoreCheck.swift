@@ -1,10 +1,10 @@
 import Foundation
 
 /// The checks `restore` applies to each imported event, shared by the backends.
-enum RestoreCheck {
+package enum RestoreCheck {
     /// Checks the event's shape, its unique id and its place in the chain.
     /// - Throws: ``EventStoreError/restoreRejected(position:detail:)``.
-    static func check(
+    package static func check(
         _ event: RecordedEvent, verifier: inout ChainVerifier, seenIds: inout Set<UUID>
     ) throws {
         do {

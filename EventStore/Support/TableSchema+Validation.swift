@@ -2,13 +2,13 @@
 /// is ever interpolated into SQL, and both backends refuse the same mistakes.
 extension TableSchema {
     /// Table names the store itself uses.
-    static let reservedNames: Set<String> = [
+    package static let reservedNames: Set<String> = [
         "events", "streams", "checkpoints", "unique_keys", "loanledger_meta",
     ]
 
     /// Checks names (lower-case letters, digits, `_`), columns, primary key and indexes.
     /// - Throws: ``EventStoreError/invalidInput(field:rule:)``.
-    func validate() throws {
+    package func validate() throws {
         try Self.checkIdentifier(name, field: "table")
         guard !Self.reservedNames.contains(name), !name.hasPrefix("sqlite_"),
             !name.hasPrefix("loanledger_")
@@ -44,12 +44,12 @@ extension TableSchema {
     }
 
     /// The declared column called `name`, if any.
-    func column(named name: String) -> Column? {
+    package func column(named name: String) -> Column? {
         columns.first { $0.name == name }
     }
 
     /// Checks a row for upsert: declared columns, matching kinds, primary key present.
-    func checkRow(_ row: Row) throws {
+    package func checkRow(_ row: Row) throws {
         try checkCells(row)
         for key in primaryKey where (row[key] ?? .null) == .null {
             throw EventStoreError.invalidInput(
@@ -58,7 +58,7 @@ extension TableSchema {
     }
 
     /// Checks a filter: declared columns and matching kinds (`.null` matches NULL).
-    func checkCells(_ cells: Row) throws {
+    package func checkCells(_ cells: Row) throws {
         for (key, cell) in cells {
             guard let column = column(named: key) else {
                 throw EventStoreError.invalidInput(
@@ -74,7 +74,7 @@ extension TableSchema {
     }
 
     /// Checks that every name is a declared column.
-    func checkColumnList(_ names: [String], field: String) throws {
+    package func checkColumnList(_ names: [String], field: String) throws {
         var seen = Set<String>()
         for key in names {
             guard column(named: key) != nil else {
@@ -88,7 +88,7 @@ extension TableSchema {
     }
 
     /// `[a-z_][a-z0-9_]*`, at most ``EventStoreLimits/nameBytesMax`` bytes.
-    static func checkIdentifier(_ value: String, field: String) throws {
+    package static func checkIdentifier(_ value: String, field: String) throws {
         let bytes = Array(value.utf8)
         let valid =
             !bytes.isEmpty && bytes.count <= EventStoreLimits.nameBytesMax
@@ -118,14 +118,14 @@ extension TableSchema.Column.Kind: CustomStringConvertible {
 }
 
 /// Checks for checkpoint names and unique keys, shared by the backends.
-enum KeyValidation {
+package enum KeyValidation {
     /// A non-empty name of at most ``EventStoreLimits/keyBytesMax`` bytes.
-    static func check(_ value: String, field: String) throws {
+    package static func check(_ value: String, field: String) throws {
         try AppendValidation.checkName(value, field: field, max: EventStoreLimits.keyBytesMax)
     }
 
     /// A checkpoint name and a position ≥ 0.
-    static func checkCheckpoint(_ name: String, position: Int64) throws {
+    package static func checkCheckpoint(_ name: String, position: Int64) throws {
         try check(name, field: "checkpoint")
         guard position >= 0 else {
             throw EventStoreError.invalidInput(
