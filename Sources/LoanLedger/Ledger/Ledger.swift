@@ -35,7 +35,8 @@ public final class Ledger {
         case write
     }
 
-    /// Creates a ledger over an open store; with `.write` access, declares the read-model tables.
+    /// Creates a ledger over an open store and declares the read-model tables (creating them
+    /// when missing, with `.write` access).
     public init(store: any EventStore, access: Access = .write,
                 clock: any SystemClock = WallClock(),
                 ids: any EventIDGenerator = RandomEventIDs(),
@@ -45,12 +46,15 @@ public final class Ledger {
         self.clock = clock
         self.ids = ids
         self.snapshotInterval = snapshotInterval
-        guard access == .write else { return }
+        let tables = ReadModelSchema.live.tables + ReadModelSchema.shadow.tables
+            + [CustomerSnapshots.table]
         do {
-            try store.ensureTables(ReadModelSchema.live.tables + ReadModelSchema.shadow.tables
-                                   + [CustomerSnapshots.table])
+            try store.ensureTables(tables)
         } catch {
-            throw LedgerError.wrap(error)
+            // Declaring tables that exist writes nothing; a read-only ledger on a store whose
+            // tables were never created cannot create them, and its queries fall back to
+            // replay where they can.
+            guard access == .read else { throw LedgerError.wrap(error) }
         }
     }
 
