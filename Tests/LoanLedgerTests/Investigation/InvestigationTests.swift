@@ -88,6 +88,27 @@ import TestSupport
         #expect(run.explanations.map(\.type) == ["RepaymentReversed"])
     }
 
+    @Test("A line closed at DPD 91 that, as known now, was never reached is called out")
+    func lineClosedAtDPD91() throws {
+        let fixture = try InvestigationFixture()
+        try fixture.closeDays(through: InvestigationFixture.date(5, 8))
+        for (month, reference) in [(2, "PAY-1"), (3, "PAY-2"), (4, "PAY-3")] as [(Int64, String)] {
+            try fixture.repay(InvestigationFixture.installment,
+                              on: InvestigationFixture.date(month, 5), reference: reference)
+        }
+        try fixture.closeDays(through: InvestigationFixture.date(5, 10))
+        let story = try fixture.ledger.investigate(fixture.loan)
+        #expect(story.entries.contains { $0.type == "CreditLineClosed" })
+        #expect(story.timeline.map(\.knownThen.dpd).max() == 92)
+        #expect((story.timeline.map(\.knownNow.dpd).max() ?? 99) < 91)
+        #expect(story.timeline.last?.knownNow.line == "closed")
+        #expect(story.summary.contains {
+            $0.hasPrefix("The line was closed automatically at DPD 91, but as known now")
+        })
+        #expect(story.differences.first?.explanations.map(\.type)
+                == ["RepaymentReceived", "RepaymentReceived", "RepaymentReceived"])
+    }
+
     @Test("A loan nobody touched later shows no difference")
     func noDifference() throws {
         let fixture = try InvestigationFixture()
