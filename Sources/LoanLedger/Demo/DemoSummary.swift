@@ -6,7 +6,9 @@ public struct DemoSummary: Sendable {
     public struct Highlight: Sendable {
         /// What happened to it, in plain words.
         public var label: String
+        /// The loan.
         public var loan: LoanID
+        /// Its customer.
         public var customer: CustomerID
     }
 

@@ -2,8 +2,8 @@ import Foundation
 
 /// Version-4-shaped event ids drawn from a seeded generator, so two demo runs with the same
 /// seed store byte-identical logs (ids are part of the hash chain).
-// `@unchecked Sendable` is safe: the generator state is touched only while holding `lock`.
 final class SeededEventIDs: EventIDGenerator, @unchecked Sendable {
+    // `@unchecked Sendable` is safe: the generator state is touched only while holding `lock`.
     private let lock = NSLock()
     private var random: SplitMix64
 

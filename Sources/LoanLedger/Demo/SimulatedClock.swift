@@ -12,10 +12,10 @@ import Lending
 /// let clock = SimulatedClock(start: LocalTime(date: day, minuteOfDay: 9 * 60))
 /// clock.advance(to: LocalTime(date: day, minuteOfDay: 23 * 60))
 /// ```
-// `@unchecked Sendable` is safe: the only mutable state, `microseconds`, is read and written
-// exclusively while holding `lock`, so concurrent readers (the store) and the writer (the
-// simulation) never race.
 public final class SimulatedClock: SystemClock, @unchecked Sendable {
+    // `@unchecked Sendable` is safe: the only mutable state, `microseconds`, is read and
+    // written exclusively while holding `lock`, so concurrent readers (the store) and the
+    // writer (the simulation) never race.
     private let lock = NSLock()
     private var microseconds: Int64
 
