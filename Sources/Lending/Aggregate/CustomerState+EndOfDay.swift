@@ -38,7 +38,10 @@ extension CustomerState {
         guard loan.contract.disbursedOn <= day else { return loan.contract.disbursedOn }
         // The statement below is as of `day`: it cannot see facts effective later, yet each of
         // them can change the stage or cure the loan on its own date.
-        let laterFact = loan.facts.map(\.effectiveDate).filter { $0 > day }.min()
+        // So can a cure recorded for a later day: notices wait for it (see
+        // `LoanRecord.recordedCuredOn`).
+        let laterFact = (loan.facts.map(\.effectiveDate) + [loan.recordedCuredOn].compactMap { $0 })
+            .filter { $0 > day }.min()
         let statement = loan.statement(asOf: day)
         guard statement.status == .active else { return laterFact }
         var candidates: [BusinessDate] = laterFact.map { [$0] } ?? []

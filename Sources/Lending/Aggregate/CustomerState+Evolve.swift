@@ -90,11 +90,13 @@ extension CustomerState {
                 loan.recordedOverdueInstallments.insert(key)
                 if !loan.isRecordedOverdue { loan.recordedOverdueSince = date }
                 loan.isRecordedOverdue = true
+                loan.recordedCuredOn = nil
             }
         case .loanCured(let e):
             updateLoan(e.loan) { loan in
                 loan.isRecordedOverdue = false
                 loan.recordedOverdueSince = nil
+                loan.recordedCuredOn = date
             }
         case .collectionStageChanged(let e):
             updateLoan(e.loan) { loan in

@@ -12,6 +12,10 @@ public struct LoanRecord: Sendable, Hashable, Codable {
     public var isRecordedOverdue: Bool
     /// The business date the current recorded overdue period started.
     public var recordedOverdueSince: BusinessDate?
+    /// The effective date of the last recorded `LoanCured`, until the next `InstallmentOverdue`.
+    /// End of day closing a day before it (days left unclosed when the cure was recorded) must
+    /// not notice the cured installments again.
+    public var recordedCuredOn: BusinessDate?
     public var recordedStage: CollectionStage
     /// The business date the recorded stage was entered (nil: current since disbursement).
     public var recordedStageSince: BusinessDate?
@@ -33,6 +37,7 @@ public struct LoanRecord: Sendable, Hashable, Codable {
         recordedOverdueInstallments = []
         isRecordedOverdue = false
         recordedOverdueSince = nil
+        recordedCuredOn = nil
         recordedStage = .current
         recordedStageSince = nil
         isRecordedClosed = false
@@ -56,7 +61,8 @@ public struct LoanRecord: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case contract, facts, recordedAllocations, recordedOverdueInstallments, isRecordedOverdue
-        case recordedOverdueSince, recordedStage, recordedStageSince, isRecordedClosed
+        case recordedOverdueSince, recordedCuredOn, recordedStage, recordedStageSince
+        case isRecordedClosed
         case isWrittenOff, isRestructured, isDisputeOpen, callsByDay, lastAction
     }
 
@@ -71,6 +77,7 @@ public struct LoanRecord: Sendable, Hashable, Codable {
         isRecordedOverdue = try c.decode(Bool.self, forKey: .isRecordedOverdue)
         recordedOverdueSince = try c.decodeIfPresent(BusinessDate.self,
                                                      forKey: .recordedOverdueSince)
+        recordedCuredOn = try c.decodeIfPresent(BusinessDate.self, forKey: .recordedCuredOn)
         recordedStage = try c.decode(CollectionStage.self, forKey: .recordedStage)
         recordedStageSince = try c.decodeIfPresent(BusinessDate.self, forKey: .recordedStageSince)
         isRecordedClosed = try c.decode(Bool.self, forKey: .isRecordedClosed)
@@ -90,6 +97,7 @@ public struct LoanRecord: Sendable, Hashable, Codable {
         try c.encode(recordedOverdueInstallments.sorted(), forKey: .recordedOverdueInstallments)
         try c.encode(isRecordedOverdue, forKey: .isRecordedOverdue)
         try c.encodeIfPresent(recordedOverdueSince, forKey: .recordedOverdueSince)
+        try c.encodeIfPresent(recordedCuredOn, forKey: .recordedCuredOn)
         try c.encode(recordedStage, forKey: .recordedStage)
         try c.encodeIfPresent(recordedStageSince, forKey: .recordedStageSince)
         try c.encode(isRecordedClosed, forKey: .isRecordedClosed)

@@ -20,7 +20,12 @@ struct OperationalReconciliation {
     ) {
         guard let loan = state.loans[id], loan.contract.disbursedOn <= comparedOn else { return }
         let statement = loan.statement(asOf: comparedOn)
-        for installment in statement.installments where installment.status == .overdue {
+        // A cure recorded for a later day (end of day lagging behind the payment that cured
+        // it): this day still belongs to the overdue period that cure ended, already noticed.
+        let curedLater = !loan.isRecordedOverdue
+            && loan.recordedCuredOn.map { $0 > comparedOn } ?? false
+        for installment in statement.installments
+        where installment.status == .overdue && !curedLater {
             let key = LoanRecord.installmentKey(number: installment.number,
                                                 dueDate: installment.dueDate)
             // One notice per installment per overdue period: after a cure (or a correction

@@ -42,6 +42,7 @@ import Lending
         var found: [String] = []
         if h.replayed != h.state { found.append("fold of the log != incremental state") }
         found += logAllocations(h)
+        found += repeatedNotices(h)
         var outstanding = Money.zero
         for loan in h.state.orderedLoans {
             let day = Swift.max(h.today, loan.contract.disbursedOn)
@@ -160,6 +161,35 @@ import Lending
             }
             if parts(of: allocation).contains(where: { $0 < .zero }) {
                 found.append("\(reference) has a negative part: \(allocation)")
+            }
+        }
+        return found
+    }
+
+    /// An installment is noticed overdue once per overdue period of its loan (a cure ends it),
+    /// and never for a day before a cure already recorded (end of day closing days it left
+    /// open must not reopen the period that cure ended).
+    static func repeatedNotices(_ h: CustomerHarness) -> [String] {
+        var noticed: [LoanID: Set<String>] = [:]
+        var curedOn: [LoanID: BusinessDate] = [:]
+        var found: [String] = []
+        for decided in h.log {
+            switch decided.event {
+            case .installmentOverdue(let e):
+                let key = LoanRecord.installmentKey(number: e.installment, dueDate: e.dueDate)
+                if noticed[e.loan, default: []].insert(key).inserted == false {
+                    found.append("\(e.loan) installment \(key) noticed twice, again on "
+                                 + "\(decided.effectiveDate)")
+                }
+                if let cure = curedOn[e.loan], decided.effectiveDate < cure {
+                    found.append("\(e.loan) installment \(key) noticed on "
+                                 + "\(decided.effectiveDate), before the cure of \(cure)")
+                }
+            case .loanCured(let e):
+                noticed[e.loan] = []
+                curedOn[e.loan] = decided.effectiveDate
+            default:
+                break
             }
         }
         return found

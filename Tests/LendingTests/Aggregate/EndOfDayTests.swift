@@ -220,3 +220,39 @@ import Lending
         #expect(h.state.nextReviewDate(of: F.loan, after: h.today, policy: policy) == nil)
     }
 }
+
+/// End of day run late: days left unclosed while facts keep arriving.
+@Suite struct LateEndOfDayTests {
+    typealias F = AggregateFixture
+
+    @Test("Closing days left open after a cure does not notice the cured installment again")
+    func pendingDaysAfterCure() throws {
+        var h = try CustomerHarness.withLine(loan: F.disbursement())
+        h.closeDays(through: "2026-02-19")
+        h.advance(to: "2026-02-24")
+        let owed = h.statement(asOf: "2026-02-22").overdue.total
+        let cure = try h.run(.repay(loan: F.loan, amount: owed, on: F.date("2026-02-22"),
+                                    reference: F.ref("P1"), channel: nil))
+        #expect(F.types(cure) == ["RepaymentReceived", "LoanCured", "CreditLineUnfrozen"])
+        let days = h.closeDays(through: "2026-02-24")
+        #expect(days.keys.sorted().map { F.types(days[$0] ?? []) }
+                == [[], [], ["CollectionStageChanged"], [], []])
+        #expect(h.state.line?.status == .active)
+        #expect(h.loan().recordedStage == .current)
+    }
+
+    @Test("A bounced cure is noticed again on the first day closed after the cure")
+    func bouncedCureAfterLateClose() throws {
+        var h = try CustomerHarness.withLine(loan: F.disbursement())
+        h.closeDays(through: "2026-02-19")
+        h.advance(to: "2026-02-24")
+        let owed = h.statement(asOf: "2026-02-22").overdue.total
+        try h.run(.repay(loan: F.loan, amount: owed, on: F.date("2026-02-22"),
+                         reference: F.ref("P1"), channel: nil))
+        try h.run(.reverse(loan: F.loan, reference: F.ref("P1"), on: h.today))
+        let days = h.closeDays(through: "2026-02-24")
+        #expect(days.keys.sorted().map { F.types(days[$0] ?? []) }
+                == [[], [], ["InstallmentOverdue", "CreditLineFrozen"], [], []])
+        #expect(h.loan().isRecordedOverdue)
+    }
+}
