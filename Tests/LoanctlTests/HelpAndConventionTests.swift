@@ -80,6 +80,25 @@ struct HelpAndConventionTests {
         withExtendedLifetime(directory) {}
     }
 
+    @Test("Long work draws progress on a terminal, and not with --json")
+    func progressOnTerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            print("skipped 'progress on a terminal': /usr/bin/script is not installed")
+            return
+        }
+        let (directory, loanctl) = try Loanctl.fresh("terminal")
+        try loanctl.succeed(["credit", "open", "C-1", "--limit", "1", "--on", "2025-06-01"])
+        // script(1) runs the command on a pseudo-terminal: stdout goes to /dev/null inside,
+        // so what comes back is what was drawn on the terminal's stderr.
+        let drawn = try loanctl.runOnTerminal(["day", "close", "--through", "2026-01-31"])
+        #expect(drawn.contains("\rday close  "))
+        #expect(drawn.contains("(100%)"))
+        let quiet = try loanctl.runOnTerminal(["day", "close", "--through", "2026-03-19",
+                                               "--json"])
+        #expect(!quiet.contains("day close  "))
+        withExtendedLifetime(directory) {}
+    }
+
     @Test("The actor defaults to LOANCTL_ACTOR, then --actor wins")
     func actor() throws {
         let (directory, loanctl) = try Loanctl.fresh("actor")

@@ -47,8 +47,13 @@ struct Loanctl {
     /// Runs `loanctl arguments…` and waits for it.
     @discardableResult
     func run(_ arguments: [String]) throws -> RunResult {
+        try run(executable: Loanctl.binary, arguments)
+    }
+
+    /// Runs `executable` with loanctl's environment and working directory.
+    func run(executable: String, _ arguments: [String]) throws -> RunResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Loanctl.binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LOANCTL_") }
@@ -77,6 +82,18 @@ struct Loanctl {
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
             standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Runs `loanctl arguments… >/dev/null` on a pseudo-terminal through script(1), and
+    /// returns what appeared on the terminal: the progress drawn on stderr.
+    func runOnTerminal(_ arguments: [String]) throws -> String {
+        let quoted = ([Loanctl.binary] + arguments).map { "'" + $0 + "'" }
+        var terminal = self
+        terminal.environment["TERM"] = "dumb"
+        let result = try terminal.run(
+            executable: "/usr/bin/script",
+            ["-qc", quoted.joined(separator: " ") + " >/dev/null", "/dev/null"])
+        return result.standardOutput
     }
 
     /// Runs a command that must succeed, and returns its stdout.
