@@ -43,7 +43,10 @@ let package = Package(
         ),
         .target(name: "Lending", path: "Sources/Lending"),
         .target(name: "Projections", dependencies: ["EventStore", "Lending"], path: "Projections"),
-        .target(name: "LoanLedger", dependencies: ["EventStore", "Lending", "Projections"]),
+        .target(
+            name: "LoanLedger",
+            dependencies: ["EventStore", "PostgresEventStore", "Lending", "Projections"]
+        ),
         .executableTarget(name: "loanctl", dependencies: ["LoanLedger", "CommandLineKit"]),
         .executableTarget(name: "crashwriter", dependencies: ["EventStore"]),
         .executableTarget(

@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Lending
+import PostgresEventStore
 import Projections
 
 /// The library a lending backend embeds: opens a store, runs commands and answers queries.
@@ -58,13 +59,20 @@ public final class Ledger {
         }
     }
 
-    /// Opens a SQLite store: for `.write`, creating it when missing; for `.read`, read-only.
-    /// - Throws: ``LedgerError/store(_:)`` with `.storeMissing`, `.notAStore`, `.schemaTooNew`…
+    /// Opens a store: a `postgres://` (or `postgresql://`) URL opens the PostgreSQL store;
+    /// anything else is a SQLite file — for `.write` created when missing, for `.read` opened
+    /// read-only.
+    /// - Throws: ``LedgerError/store(_:)`` with `.storeMissing`, `.notAStore`, `.schemaTooNew`,
+    ///   `.postgres` (server unreachable, login refused)…
     public static func open(
         path: String, access: Access, clock: any SystemClock = WallClock(),
         synchronous: SQLiteStoreOptions.Synchronous = .full
     ) throws(LedgerError) -> Ledger {
         do {
+            if Ledger.isPostgresURL(path) {
+                let store = try PostgresEventStore(url: path, clock: clock)
+                return try Ledger(store: store, access: access, clock: clock)
+            }
             var options = SQLiteStoreOptions()
             options.mode = access == .write ? .createIfMissing : .readOnly
             options.synchronous = synchronous
@@ -73,6 +81,11 @@ public final class Ledger {
         } catch {
             throw LedgerError.wrap(error)
         }
+    }
+
+    /// True for `postgres://…` and `postgresql://…` store locations.
+    public static func isPostgresURL(_ location: String) -> Bool {
+        location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
     }
 
     /// Today's business date in Asia/Shanghai, from the clock.
