@@ -16,7 +16,8 @@ extension LoanCtl {
             arguments: [LoanArguments.loan],
             options: [
                 .value("channel", valueName: "CH",
-                       help: "sms, push, email, call, agency, visit or legal.", isRequired: true),
+                       help: "How: sms, push, email, call, agency, visit or legal.",
+                       isRequired: true),
                 .value("at", valueName: "T",
                        help: "When, as an RFC 3339 time with offset.", isRequired: true),
                 .value("by", valueName: "A[,B]",

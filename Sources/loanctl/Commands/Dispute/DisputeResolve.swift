@@ -13,7 +13,8 @@ extension LoanCtl {
             arguments: [LoanArguments.loan],
             options: [
                 GlobalOptions.on("The day the dispute is resolved, YYYY-MM-DD."),
-                .value("outcome", valueName: "O", help: "upheld or rejected.", isRequired: true),
+                .value("outcome", valueName: "O", help: "How it ended: upheld or rejected.",
+                       isRequired: true),
                 .value("note", valueName: "N", help: "A one-line note on the decision.",
                        isRequired: true),
             ]

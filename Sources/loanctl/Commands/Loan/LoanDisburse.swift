@@ -23,7 +23,7 @@ extension LoanCtl {
                        help: "The number of monthly installments: 3, 6, 9 or 12.",
                        isRequired: true),
                 .value("method", valueName: "M",
-                       help: "equal-installment, equal-principal or interest-first.",
+                       help: "The schedule: equal-installment, equal-principal or interest-first.",
                        isRequired: true),
                 .value("daily-rate", valueName: "R",
                        help: "The daily interest rate, such as 0.0004.",
