@@ -23,6 +23,30 @@ import Lending
         return reviews
     }
 
+    /// Closes `day` over every loan of `every` and over the loans of `visited` due for review
+    /// on it; returns what differs, if anything.
+    static func closeBoth(
+        _ day: BusinessDate, _ every: inout CustomerHarness, _ visited: inout CustomerHarness,
+        _ reviews: inout [LoanID: BusinessDate]
+    ) -> String? {
+        let expected = every.close(day)
+        let stale = reviews.filter { $0.value < day }
+        guard stale.isEmpty else { return "\(day): review dates missed \(stale)" }
+        let due = Set(reviews.filter { $0.value == day }.keys)
+        var actual: [DecidedEvent] = []
+        if due.isEmpty {
+            visited.lastClosedDay = day
+        } else {
+            actual = visited.close(day, only: due)
+            reviews = Self.reviews(of: visited)
+        }
+        guard actual == expected else {
+            return "\(day): visiting \(due.sorted()) appended \(F.types(actual)), every loan "
+                + "\(F.types(expected)) \(expected.map(\.event))"
+        }
+        return nil
+    }
+
     @Test("End of day over 60 days equals end of day one day at a time", arguments: seeds)
     func visitOptimisationIsSafe(seed: UInt64) {
         print("EndOfDayVisitPropertyTests seed \(seed)")
@@ -39,8 +63,9 @@ import Lending
         var visited = every
         var activity = customers.indices.map { RandomActivity(seed: seed &+ UInt64($0)) }
         var reviews = visited.map { Self.reviews(of: $0) }
-        let days: Int64 = 150
-        for offset in 0..<days {
+        var rng = AggregateRandom(seed: ~seed)
+        var lastClosed = start.adding(days: -1)
+        for offset in Int64(0)..<150 {
             let day = start.adding(days: offset)
             for c in customers.indices {
                 every[c].today = day
@@ -52,24 +77,18 @@ import Lending
                         reviews[c] = Self.reviews(of: visited[c])
                     }
                 }
-                let expected = every[c].close(day)
-                let stale = reviews[c].filter { $0.value < day }
-                #expect(stale.isEmpty, "seed \(seed) \(customers[c]) \(day): missed \(stale)")
-                let due = Set(reviews[c].filter { $0.value == day }.keys)
-                var actual: [DecidedEvent] = []
-                if due.isEmpty {
-                    visited[c].lastClosedDay = day
-                } else {
-                    actual = visited[c].close(day, only: due)
-                    reviews[c] = Self.reviews(of: visited[c])
-                }
-                guard actual == expected else {
-                    Issue.record("""
-                        seed \(seed) \(customers[c]) \(day): visiting \(due.sorted()) appended \
-                        \(F.types(actual)), every loan \(F.types(expected)) \
-                        \(expected.map(\.event))
-                        """)
-                    return
+            }
+            // End of day sometimes lags a few days behind, then catches up one day at a time.
+            guard rng.chance(perMille: 800) || offset == 149 else { continue }
+            while lastClosed < day {
+                lastClosed = lastClosed.adding(days: 1)
+                for c in customers.indices {
+                    if let problem = Self.closeBoth(lastClosed, &every[c], &visited[c],
+                                                    &reviews[c])
+                    {
+                        Issue.record("seed \(seed) \(customers[c]) \(problem)")
+                        return
+                    }
                 }
             }
         }
