@@ -6,9 +6,10 @@ import Testing
 import TestSupport
 
 @Suite struct LedgerEndToEndTests {
-    @Test("open, disburse, repay and pay off on SQLite with exact numbers")
-    func lifecycleWithExactNumbers() throws {
-        let f = try LedgerFixture(today: "2026-03-01")
+    @Test("open, disburse, repay and pay off with exact numbers",
+          arguments: LedgerFixture.Backend.available)
+    func lifecycleWithExactNumbers(_ backend: LedgerFixture.Backend) throws {
+        let f = try LedgerFixture(today: "2026-03-01", backend: backend)
         try f.run(.openLine(limit: .yuan(50_000), on: LedgerFixture.date("2026-01-15")),
                   customer: "C-1")
         try f.disburse("L-1", customer: "C-1", yuan: 10_000, on: "2026-01-15")
@@ -87,9 +88,10 @@ import TestSupport
         #expect(try f.ledger.customer(ofLoan: LoanID(validated: "L-1")).rawValue == "C-1")
     }
 
-    @Test("end of day sends an unpaid loan to collections; a backdated payment corrects it")
-    func backdatedRepaymentCorrectsCollections() throws {
-        let f = try LedgerFixture(today: "2026-03-01")
+    @Test("end of day sends an unpaid loan to collections; a backdated payment corrects it",
+          arguments: LedgerFixture.Backend.available)
+    func backdatedRepaymentCorrectsCollections(_ backend: LedgerFixture.Backend) throws {
+        let f = try LedgerFixture(today: "2026-03-01", backend: backend)
         try f.run(.openLine(limit: .yuan(50_000), on: LedgerFixture.date("2026-01-15")),
                   customer: "C-1")
         try f.disburse("L-1", customer: "C-1", yuan: 10_000, on: "2026-01-15")
@@ -124,9 +126,10 @@ import TestSupport
         #expect(try f.ledger.verify().isIntact)
     }
 
-    @Test("closing days twice appends nothing; rebuild equals the incremental read models")
-    func dayCloseIdempotentAndRebuildEqual() throws {
-        let f = try LedgerFixture(today: "2026-06-01")
+    @Test("closing days twice appends nothing; rebuild equals the incremental read models",
+          arguments: LedgerFixture.Backend.available)
+    func dayCloseIdempotentAndRebuildEqual(_ backend: LedgerFixture.Backend) throws {
+        let f = try LedgerFixture(today: "2026-06-01", backend: backend)
         try f.run(.openLine(limit: .yuan(90_000), on: LedgerFixture.date("2026-01-15")),
                   customer: "C-1")
         try f.disburse("L-1", customer: "C-1", yuan: 10_000, on: "2026-01-15")

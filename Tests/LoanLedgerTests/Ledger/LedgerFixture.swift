@@ -1,5 +1,7 @@
 import EventStore
+import Foundation
 import Lending
+import PostgresEventStore
 import LoanLedger
 import Projections
 import TestSupport
@@ -11,12 +13,45 @@ final class LedgerFixture {
     let ledger: Ledger
     let ops = CommandMetadata(actor: ActorID(validated: "ops.test"), reason: "test")
 
-    init(today: String, snapshotInterval: Int64? = CustomerSnapshots.intervalDefault) throws {
+    /// The stores a ledger test can run on: SQLite always; PostgreSQL when
+    /// `LOANLEDGER_TEST_PG_URL` names a server (each fixture gets a schema of its own).
+    enum Backend: String, CaseIterable, Sendable {
+        case sqlite, postgres
+
+        static var testURL: String? { ProcessInfo.processInfo.environment["LOANLEDGER_TEST_PG_URL"] }
+
+        /// The backends this run can use.
+        static var available: [Backend] { testURL == nil ? [.sqlite] : [.sqlite, .postgres] }
+    }
+
+    let backend: Backend
+    private var postgresSchema: String?
+
+    init(today: String, snapshotInterval: Int64? = CustomerSnapshots.intervalDefault,
+         backend: Backend = .sqlite) throws
+    {
         directory = try TemporaryDirectory(prefix: "ledger")
         clock = ManualClock(microseconds: 0)
-        let store = try SQLiteEventStore(path: directory.file("ledger.sqlite"), clock: clock)
+        self.backend = backend
+        let store: any EventStore
+        switch backend {
+        case .sqlite:
+            store = try SQLiteEventStore(path: directory.file("ledger.sqlite"), clock: clock)
+        case .postgres:
+            let schema = "ledger_" + UUID().uuidString.prefix(8).lowercased()
+            postgresSchema = schema
+            store = try PostgresEventStore(url: Backend.testURL ?? "", clock: clock,
+                                           schema: schema)
+        }
         ledger = try Ledger(store: store, clock: clock, snapshotInterval: snapshotInterval)
         setToday(today)
+    }
+
+    deinit {
+        guard let schema = postgresSchema, let store = ledger.store as? PostgresEventStore else {
+            return
+        }
+        try? store.executeForTesting("DROP SCHEMA \(schema) CASCADE")
     }
 
     /// Moves the clock to 10:00 Shanghai on `day`.
