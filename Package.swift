@@ -67,7 +67,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LoanLedgerTests",
-            dependencies: ["LoanLedger", "EventStore", "Lending", "TestSupport"]
+            dependencies: [
+                "LoanLedger", "EventStore", "PostgresEventStore", "Lending", "Projections",
+                "TestSupport",
+            ]
         ),
         .testTarget(name: "LoanctlTests", dependencies: ["TestSupport", "EventStore"]),
     ],
