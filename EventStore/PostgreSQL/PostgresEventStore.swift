@@ -89,11 +89,16 @@ public final class PostgresEventStore: EventStore {
     var channel: String { "loanledger_" + schema }
 
     /// Sets the session's `search_path` to the store's schema (then the catalogue, and
-    /// temporary objects last so they cannot shadow ours) and checks the server encoding.
+    /// temporary objects last so they cannot shadow ours) and `lock_timeout` to SQLite's busy
+    /// timeout, so a writer stuck behind a hung transaction fails (SQLSTATE 55P03) instead of
+    /// waiting forever; then checks the server encoding.
     private static func configureSession(_ connection: PGConnection, schema: String) throws {
         try connection.query(
-            "SELECT set_config('search_path', $1, false)",
-            [.text("\"\(schema)\", pg_catalog, pg_temp")])
+            "SELECT set_config('search_path', $1, false), set_config('lock_timeout', $2, false)",
+            [
+                .text("\"\(schema)\", pg_catalog, pg_temp"),
+                .text("\(EventStoreLimits.busyTimeoutMillisecondsDefault)ms"),
+            ])
         let encoding = try connection.query(
             "SELECT current_setting('server_encoding')"
         ).string(0, 0)

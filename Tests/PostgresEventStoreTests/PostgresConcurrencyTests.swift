@@ -119,6 +119,32 @@ struct PostgresConcurrencyTests {
         #expect(try store.verify().isIntact)
     }
 
+    @Test("the append lock does not block readers; a writer behind a hung one times out")
+    func lockTimeout() throws {
+        let schema = try PostgresTestSchema()
+        try schema.store.append(to: "s", expectedVersion: .any, events: TestEvents.batch(2))
+        let hung = try schema.connect()
+        defer { hung.close() }
+        try hung.executeForTesting("BEGIN")
+        try hung.executeForTesting("LOCK TABLE events IN EXCLUSIVE MODE")
+        let started = Date()
+        #expect(try schema.store.readAll(afterPosition: 0, limit: 10).count == 2)
+        #expect(try schema.store.verify().isIntact)
+        #expect(Date().timeIntervalSince(started) < 2)
+        do {
+            try schema.store.append(to: "s", expectedVersion: .any, events: TestEvents.batch(1))
+            Issue.record("appended past a held lock")
+        } catch EventStoreError.postgres(let message) {
+            #expect(message.hasSuffix("(SQLSTATE 55P03)"), "\(message)")
+        }
+        let waited = Date().timeIntervalSince(started)
+        #expect(waited >= 4 && waited < 15, "waited \(waited) s")
+        try hung.executeForTesting("ROLLBACK")
+        let next = try schema.store.append(
+            to: "s", expectedVersion: .exact(2), events: TestEvents.batch(1))
+        #expect(next.events[0].position == 3)
+    }
+
     /// Reads the version and appends with `.exact`; on a conflict, reads again and retries.
     private static func appendRetrying(
         _ store: PostgresEventStore, stream: String, count: Int
