@@ -203,6 +203,8 @@ struct BadInputTests {
               "known-at 'yesterday' — must be position:N or an RFC 3339 time"),
         .init("negative known-at position", words("credit show C-1 --known-at position:-1"), .usage,
               "known-at 'position:-1' — must be position:N"),
+        .init("unknown projection", words("rebuild --projection balances"), .usage,
+              "projection 'balances' — must be one of: read-models"),
         .init("malformed expect-head", words("verify --expect-head 12:abc"), .usage,
               "expect-head '12:abc' — must be POSITION:HASH"),
         // Command line shape

@@ -31,7 +31,7 @@ struct StoreCommandTests {
         let directory = try TemporaryDirectory(prefix: "rebuild")
         let loanctl = try StoreFailureTests.copyOfBook(in: directory)
         let before = try loanctl.anchor()
-        let report = try loanctl.json(["rebuild"])
+        let report = try loanctl.json(["rebuild", "--projection", "read-models"])
         #expect((report["eventsProcessed"] as? Int ?? 0) > 0)
         #expect(try loanctl.anchor() == before)
         #expect(try loanctl.run(["verify"]).status == 0)

@@ -2,17 +2,32 @@ import CommandLineKit
 import LoanLedger
 
 extension LoanCtl {
-    /// `rebuild`.
+    /// `rebuild [--projection NAME]`.
     struct Rebuild: LoanCtlCommand {
         static let configuration = CommandSpec(
             name: "rebuild",
-            abstract: "Rebuild every read model from the log.",
+            abstract: "Rebuild the read models from the log.",
             discussion: "Recomputes into shadow tables in batches, then swaps them in in one "
                 + "transaction; appends may continue meanwhile.",
-            examples: ["loanctl rebuild"]
+            examples: ["loanctl rebuild", "loanctl rebuild --projection read-models"],
+            options: [.value("projection", valueName: "NAME",
+                             help: "The projection to rebuild; the ledger has one, read-models.")]
         )
 
-        init(validating invocation: Invocation) throws {}
+        /// The ledger's projections. Its read models (loans, credit lines, collection,
+        /// portfolio days, ledger status) form one projection with one checkpoint, so they are
+        /// rebuilt together.
+        static let projections = ["read-models"]
+
+        init(validating invocation: Invocation) throws {
+            if let name = invocation.parsed.value("projection"),
+               !Rebuild.projections.contains(name)
+            {
+                throw CommandFailure.invalid(
+                    "projection", name,
+                    "must be one of: \(Rebuild.projections.joined(separator: ", "))")
+            }
+        }
 
         func run(_ invocation: Invocation) throws -> CommandOutput {
             let ledger = try invocation.openLedger(.write)
