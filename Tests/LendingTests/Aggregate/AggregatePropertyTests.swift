@@ -21,7 +21,11 @@ import Lending
         for _ in 0..<90 {
             if rng.chance(perMille: 100) { problems += Self.payoffSettles(h) }
             for command in activity.commands(for: h) {
-                guard case .success(.append) = h.attempt(command) else { continue }
+                let outcome = h.attempt(command)
+                if case .failure(let error) = outcome, error.category == .bug {
+                    problems.append("\(command) on \(h.today): \(error)")
+                }
+                guard case .success(.append) = outcome else { continue }
                 problems += Self.violations(h, after: "\(command)")
             }
             if rng.chance(perMille: 700) {

@@ -72,6 +72,9 @@ import Lending
                 visited[c].today = day
                 for command in activity[c].commands(for: every[c]) {
                     let outcome = every[c].attempt(command)
+                    if case .failure(let error) = outcome {
+                        #expect(error.category != .bug, "seed \(seed) \(command): \(error)")
+                    }
                     #expect(visited[c].attempt(command) == outcome, "seed \(seed) \(command)")
                     if case .success(.append) = outcome {
                         reviews[c] = Self.reviews(of: visited[c])
