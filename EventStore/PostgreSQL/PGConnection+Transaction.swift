@@ -21,10 +21,11 @@ extension PGConnection {
     /// Runs `body` inside BEGIN … COMMIT; a throw rolls back and is rethrown unchanged.
     /// - Throws: whatever `body` throws, or ``EventStoreError/postgres(message:)``.
     func inTransaction<T>(_ kind: TransactionKind, _ body: () throws -> T) throws -> T {
-        precondition(!isInTransaction, "transactions never nest")
-        try reconnectIfBroken()
+        precondition(!isTransactionOpen, "transactions never nest")
         try query(kind.begin)
         assert(isInTransaction, "BEGIN left no transaction open")
+        isTransactionOpen = true
+        defer { isTransactionOpen = false }
         let result: T
         do {
             result = try body()
@@ -39,7 +40,7 @@ extension PGConnection {
 
     /// Runs `body` in the open transaction if there is one, else in a new one of `kind`.
     func inTransactionOrCurrent<T>(_ kind: TransactionKind, _ body: () throws -> T) throws -> T {
-        if isInTransaction { return try body() }
+        if isTransactionOpen { return try body() }
         return try inTransaction(kind, body)
     }
 

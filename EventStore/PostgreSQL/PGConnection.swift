@@ -11,6 +11,12 @@ import Foundation
 /// `deinit` closes the connection.
 final class PGConnection {
     private var handle: OpaquePointer?
+    /// True between our BEGIN and its COMMIT or ROLLBACK. Tracked here rather than asked of
+    /// libpq, which reports "unknown" once the connection is lost: a lost connection inside a
+    /// transaction must fail the transaction, never be reset and carry on in autocommit.
+    var isTransactionOpen = false
+    /// Incremented at every reconnect: session state (LISTEN) must then be set up again.
+    private(set) var generation = 0
     /// A configuration step re-run after a reconnect (the session's `search_path`).
     var onConnect: ((PGConnection) throws -> Void)?
 
@@ -103,12 +109,13 @@ final class PGConnection {
     /// False once ``close()`` ran.
     var isOpen: Bool { handle != nil }
 
-    /// Reconnects once when the server closed the connection between transactions (restart,
-    /// idle timeout), then re-runs ``onConnect``.
+    /// Reconnects once when the server closed the connection outside a transaction (restart,
+    /// idle timeout), then re-runs ``onConnect``. Every query outside a transaction calls it.
     /// - Throws: ``EventStoreError/postgres(message:)`` when the server is still unreachable.
     func reconnectIfBroken() throws {
-        guard PQstatus(openHandle) == CONNECTION_BAD else { return }
+        guard PQstatus(openHandle) == CONNECTION_BAD, !isTransactionOpen else { return }
         PQreset(openHandle)
+        generation += 1
         guard PQstatus(openHandle) == CONNECTION_OK else {
             throw EventStoreError.postgres(
                 message: "connection lost: " + Self.oneLine(lastErrorMessage))
@@ -133,10 +140,39 @@ final class PGConnection {
 
 extension PGConnection {
     /// Runs one parameterized statement and returns its rows (binary format).
+    ///
+    /// Outside a transaction, a statement that fails because the connection was lost (a server
+    /// restart, an idle timeout) is sent once more on a fresh connection: every such statement
+    /// of the store is a read or session setup, safe to repeat.
     /// - Throws: ``EventStoreError/postgres(message:)`` with the server's message and SQLSTATE.
     @discardableResult
     func query(_ sql: String, _ parameters: [PGValue] = []) throws -> PGResult {
         precondition(parameters.count <= Int(Int16.max), "too many parameters")
+        try reconnectIfBroken()
+        let wire = try Self.encode(parameters)
+        var raw = execute(sql, parameters, wire)
+        if !isTransactionOpen, PQstatus(openHandle) == CONNECTION_BAD {
+            if let raw { PQclear(raw) }
+            try reconnectIfBroken()
+            raw = execute(sql, parameters, wire)
+        }
+        guard let raw else {
+            throw EventStoreError.postgres(
+                message: "query failed: " + Self.oneLine(lastErrorMessage))
+        }
+        let result = PGResult(handle: raw, sql: sql)
+        switch PQresultStatus(raw) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
+            return result
+        default:
+            throw error(from: raw)
+        }
+    }
+
+    /// All parameter bytes in one buffer, and where each value starts (nil: NULL).
+    private static func encode(
+        _ parameters: [PGValue]
+    ) throws -> (buffer: [UInt8], offsets: [(start: Int, length: Int32)?]) {
         var buffer = [UInt8]()
         var offsets = [(start: Int, length: Int32)?]()
         offsets.reserveCapacity(parameters.count)
@@ -153,27 +189,25 @@ extension PGConnection {
         }
         // A zero-length value needs a non-NULL pointer (NULL means SQL NULL).
         buffer.append(0)
+        return (buffer, offsets)
+    }
+
+    /// `PQexecParams` with binary parameters and binary results; nil when libpq could not
+    /// even build a result (out of memory, no connection).
+    private func execute(
+        _ sql: String, _ parameters: [PGValue],
+        _ wire: (buffer: [UInt8], offsets: [(start: Int, length: Int32)?])
+    ) -> OpaquePointer? {
         let types = parameters.map { Oid($0.type.rawValue) }
-        let lengths = offsets.map { $0?.length ?? 0 }
+        let lengths = wire.offsets.map { $0?.length ?? 0 }
         let formats = [Int32](repeating: 1, count: parameters.count)
-        let raw: OpaquePointer? = buffer.withUnsafeBufferPointer { storage in
+        return wire.buffer.withUnsafeBufferPointer { storage in
             let base = UnsafeRawPointer(storage.baseAddress!)
-            let values: [UnsafePointer<CChar>?] = offsets.map { entry in
+            let values: [UnsafePointer<CChar>?] = wire.offsets.map { entry in
                 entry.map { (base + $0.start).assumingMemoryBound(to: CChar.self) }
             }
             return PQexecParams(
                 openHandle, sql, Int32(parameters.count), types, values, lengths, formats, 1)
-        }
-        guard let raw else {
-            throw EventStoreError.postgres(
-                message: "query failed: " + Self.oneLine(lastErrorMessage))
-        }
-        let result = PGResult(handle: raw, sql: sql)
-        switch PQresultStatus(raw) {
-        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
-            return result
-        default:
-            throw error(from: raw)
         }
     }
 

@@ -22,7 +22,9 @@ public final class PostgresEventSubscription {
     private let store: PostgresEventStore
     private let batchSize: Int
     private let pollInterval: Duration
-    private var isListening = false
+    /// The connection generation LISTEN was issued on (nil: not listening); a reconnect
+    /// drops the LISTEN, so it is issued again.
+    private var listeningGeneration: Int?
     /// Cancels the subscription from any thread.
     public let cancellation: SubscriptionCancellation
     /// The position of the last event handed out.
@@ -100,16 +102,17 @@ public final class PostgresEventSubscription {
     }
 
     private func startListening() throws {
-        guard !isListening else { return }
-        try store.connection.reconnectIfBroken()
+        let connection = store.connection
+        try connection.reconnectIfBroken()
+        guard listeningGeneration != connection.generation else { return }
         // A channel is an identifier, not a value: built from the checked schema name.
-        try store.connection.query("LISTEN \"\(store.channel)\"")
-        isListening = true
+        try connection.query("LISTEN \"\(store.channel)\"")
+        listeningGeneration = connection.generation
     }
 
     private func stopListening() {
-        guard isListening, store.connection.isOpen else { return }
-        isListening = false
+        guard listeningGeneration != nil, store.connection.isOpen else { return }
+        listeningGeneration = nil
         _ = try? store.connection.query("UNLISTEN \"\(store.channel)\"")
         _ = try? store.connection.drainNotifications()
     }

@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 
 /// A quick append measurement, not a benchmark suite: `LOANLEDGER_PG_BENCH=1` with
-/// `LOANLEDGER_TEST_PG_URL` set. Prints events/s per batch size, one writer and four.
+/// `LOANLEDGER_TEST_PG_URL` set. Prints events/s per batch size, one writer and four, and SQLite's for scale.
 @Suite(
     "PostgreSQL append throughput", .serialized,
     .enabled(
@@ -35,11 +35,18 @@ struct PostgresThroughputTests {
             total.withLock { $0 += count.events }
         }
         let fourRate = Double(total.withLock { $0 }) / Date().timeIntervalSince(started)
+        // The embedded store on the same disk, same events, for scale (synchronous = FULL).
+        let sqlite = try TemporarySQLiteStore(clock: WallClock())
+        let local = try Self.measure(batch: batch) { events, index in
+            try sqlite.store.append(
+                to: "bench-\(index % 100)", expectedVersion: .any, events: events)
+        }
         #expect(errors.isEmpty, "\(errors)")
         #expect(try schema.store.verify().isIntact)
         print(
             "PostgreSQL append, batch \(batch): 1 writer \(Int(single.rate)) events/s "
-                + "(\(Int(single.rate) / batch) appends/s), 4 writers \(Int(fourRate)) events/s")
+                + "(\(Int(single.rate) / batch) appends/s), 4 writers \(Int(fourRate)) events/s; "
+                + "SQLite 1 writer \(Int(local.rate)) events/s")
     }
 
     /// Appends batches for ``secondsPerRun``; returns events written and events/s.
