@@ -39,8 +39,7 @@ public struct CustomerRows: Sendable, Equatable {
             outstanding += statement.outstandingPrincipal
             let reviewAfter = lastClosedDay ?? loan.contract.disbursedOn.adding(days: -1)
             let review = state.nextReviewDate(
-                of: loan.contract.loanId, after: reviewAfter,
-                policy: policies.policy(on: reviewAfter.adding(days: 1)))
+                of: loan.contract.loanId, after: reviewAfter, policies: policies)
             loans.append(CustomerRows.loanRow(loan, statement, state, review: review))
             collection.append(CustomerRows.collectionRow(loan, statement, state))
         }

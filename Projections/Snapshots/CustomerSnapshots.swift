@@ -22,7 +22,7 @@ public enum CustomerSnapshots {
         primaryKey: ["stream_id", "version"])
 
     /// Bumped whenever `CustomerState`'s shape or `evolve` changes meaning.
-    public static let codeVersion: Int64 = 1
+    public static let codeVersion: Int64 = 2
 
     /// The default number of events between two snapshots of a stream.
     public static let intervalDefault: Int64 = 200

@@ -11,6 +11,12 @@ extension CustomerState {
             throw .refused(rule: "line-closed",
                            message: "credit line of '\(customerId)' is closed: no new loans")
         }
+        guard request.on >= line.openedOn else {
+            throw .refused(
+                rule: "before-line-opened",
+                message: "disbursement on \(request.on) precedes the opening of the credit line "
+                    + "of '\(customerId)' on \(line.openedOn)")
+        }
         guard line.freezeReasons.isEmpty else {
             let reasons = line.freezeReasons.sorted().map(\.rawValue).joined(separator: ", ")
             throw .refused(rule: "line-frozen",

@@ -126,7 +126,9 @@ public final class Ledger {
 
     /// The decision context for a command run now.
     func decisionContext() throws(LedgerError) -> DecisionContext {
-        DecisionContext(today: today, lastClosedDay: try lastClosedDay(), policies: try policies())
+        let now = LocalTime(unixSeconds: clock.nowMicroseconds() / 1_000_000)
+        return DecisionContext(today: now.date, lastClosedDay: try lastClosedDay(),
+                               policies: try policies(), now: now)
     }
 }
 
