@@ -51,9 +51,12 @@ struct InvestigationBuilder {
     private func entries(_ record: LoanRecord) -> [Investigation.Entry] {
         var factsKnown = 0
         var entries: [Investigation.Entry] = []
+        let closedOn = lastClosedDay.flatMap {
+            $0 >= record.contract.disbursedOn ? record.statement(asOf: $0).closedOn : nil
+        }
         for decoded in history.events {
             if decoded.event.loanId == loan, Self.isMoneyFact(decoded.event) { factsKnown += 1 }
-            guard isPartOfStory(decoded, record: record) else { continue }
+            guard isPartOfStory(decoded, record: record, closedOn: closedOn) else { continue }
             let date = Swift.max(decoded.effectiveDate, record.contract.disbursedOn)
             let then = LoanReplay.evaluate(record.contract,
                                            facts: Array(record.facts.prefix(factsKnown)),
@@ -75,11 +78,15 @@ struct InvestigationBuilder {
         }
     }
 
-    /// The loan's own events, and the line's freezes, closures and reopenings in its life.
-    private func isPartOfStory(_ decoded: EventCodec.Decoded, record: LoanRecord) -> Bool {
+    /// The loan's own events, and the line's freezes, closures and reopenings in its life
+    /// (from disbursement to the day it was paid off, if it was).
+    private func isPartOfStory(_ decoded: EventCodec.Decoded, record: LoanRecord,
+                               closedOn: BusinessDate?) -> Bool
+    {
         switch decoded.event {
         case .creditLineFrozen, .creditLineUnfrozen, .creditLineClosed, .creditLineReopened:
             return decoded.effectiveDate >= record.contract.disbursedOn
+                && closedOn.map { decoded.effectiveDate <= $0 } ?? true
         default:
             return decoded.event.loanId == loan
         }
