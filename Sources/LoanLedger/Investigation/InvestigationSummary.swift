@@ -38,6 +38,9 @@ enum InvestigationSummary {
     }
 
     private static func differenceSentences(_ story: Investigation) -> [String] {
+        guard !story.timeline.isEmpty else {
+            return ["No business day of this loan has been closed yet: nothing to compare."]
+        }
         guard !story.differences.isEmpty else {
             return ["What we knew at each day's close matches what we know now."]
         }

@@ -122,6 +122,18 @@ import TestSupport
         })
     }
 
+    @Test("Before any day is closed there is nothing to compare, and the story says so")
+    func nothingClosed() throws {
+        let fixture = try InvestigationFixture()
+        let story = try fixture.ledger.investigate(fixture.loan)
+        #expect(story.lastClosedDay == nil)
+        #expect(story.timeline.isEmpty)
+        #expect(story.entries.map(\.type) == ["LoanDisbursed"])
+        #expect(story.summary.last
+                == "No business day of this loan has been closed yet: nothing to compare.")
+        #expect(InvestigationReport.html(story).contains("nothing to chart"))
+    }
+
     @Test("Investigating an unknown loan is not found")
     func unknownLoan() throws {
         let fixture = try InvestigationFixture()
