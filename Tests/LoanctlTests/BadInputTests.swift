@@ -142,6 +142,8 @@ struct BadInputTests {
               "on '2026-03-21' — a fact cannot be dated after today (2026-03-20)"),
         .init("day close past today", words("day close --through 2026-03-21"), .usage,
               "through '2026-03-21' — end of day cannot run past today"),
+        .init("collection action later today", call("2026-03-20T10:30:00+08:00"), .usage,
+              "an action cannot be recorded after now (2026-03-20T10:00:00+08:00)"),
         .init("collection action tomorrow", call("2026-03-21T10:00:00+08:00"), .usage,
               "a fact cannot be dated after today (2026-03-20)"),
         // Not found

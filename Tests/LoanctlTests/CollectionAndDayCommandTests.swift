@@ -20,10 +20,10 @@ struct CollectionAndDayCommandTests {
         let before = try loanctl.headPosition()
         let output = try loanctl.succeed([
             "collection", "record", "L-1", "--channel", "call", "--at",
-            "2026-03-20T02:30:00Z", "--by", "ops.wang,ops.li", "--outcome", "promised-to-pay",
+            "2026-03-20T01:30:00Z", "--by", "ops.wang,ops.li", "--outcome", "promised-to-pay",
             "--note", "will pay Friday"])
         #expect(output.contains("CollectionActionRecorded  2026-03-20\n"))
-        #expect(output.contains("at:      2026-03-20T10:30:00+08:00\n"))
+        #expect(output.contains("at:      2026-03-20T09:30:00+08:00\n"))
         #expect(output.contains("by:      ops.wang, ops.li\n"))
         #expect(output.contains("stage:   early\n"))
         #expect(try loanctl.headPosition() == before + 1)
@@ -53,7 +53,7 @@ struct CollectionAndDayCommandTests {
         #expect((opened["events"] as? [[String: Any]])?.first?["type"] as? String
             == "DisputeOpened")
         let call = ["collection", "record", "L-1", "--channel", "sms", "--at",
-                    "2026-03-20T11:00:00+08:00", "--by", "ops.wang"]
+                    "2026-03-20T09:45:00+08:00", "--by", "ops.wang"]
         #expect(try loanctl.run(call).status == 65)
         let resolved = try loanctl.json(["dispute", "resolve", "L-1", "--on", "2026-03-20",
                                          "--outcome", "rejected", "--note", "penalty stands"])
