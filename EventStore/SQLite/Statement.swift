@@ -26,9 +26,15 @@ final class Statement {
         self.connection = connection
         self.sql = sql
         var prepared: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
         let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
-        let code = sqlite3_prepare_v3(connection.openHandle, sql, -1, flags, &prepared, &tail)
+        // The tail points into the C string, which lives only inside withCString: check it
+        // there (reading it after the call would read freed memory).
+        let (code, hasMoreStatements) = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(connection.openHandle, text, -1, flags, &prepared,
+                                          &tail)
+            return (code, tail.map { $0.pointee != 0 } ?? false)
+        }
         switch code {
         case SQLITE_OK:
             guard let prepared else {
@@ -40,7 +46,7 @@ final class Statement {
             sqlite3_finalize(prepared)
             throw connection.error(code: code, sql: sql)
         }
-        if let tail, tail.pointee != 0 {
+        if hasMoreStatements {
             finalize()
             throw EventStoreError.sqlite(
                 code: SQLITE_MISUSE, message: "more than one statement", sql: sql)
