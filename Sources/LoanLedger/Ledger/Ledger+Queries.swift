@@ -110,30 +110,48 @@ extension Ledger {
             reason: decoded.metadata.reason, data: decoded.recorded.data)
     }
 
-    /// The loans to work: every loan whose recorded stage is not `current`, ordered by stage
-    /// (latest first) then overdue amount (largest first). From the read models, as of the
-    /// last closed day; DPD and overdue amount are those of the rows.
-    public func collectionQueue(stage: CollectionStage? = nil) throws(LedgerError)
-        -> [QueueEntry]
+    /// The loans to work on `on` (default today): every loan end of day has moved out of the
+    /// `current` stage, with its DPD, overdue amount and stage recomputed for that date,
+    /// ordered by stage (latest first), then overdue amount (largest first), then loan id.
+    ///
+    /// Candidates come from the collection read model; each is replayed from its customer's
+    /// stream, so the figures are exact for the date asked even when the rows are older.
+    /// - Complexity: O(candidate customers × their events).
+    public func collectionQueue(stage: CollectionStage? = nil, on: BusinessDate? = nil)
+        throws(LedgerError) -> [QueueEntry]
     {
         do {
+            let date = on ?? today
             let rows = try store.read {
-                try $0.rows(in: ReadModelSchema.live.collection,
-                            where: stage.map { ["stage": .text($0.rawValue)] } ?? [:],
+                try $0.rows(in: ReadModelSchema.live.collection, where: [:],
                             orderBy: ["loan_id"], limit: nil)
             }
-            var entries: [QueueEntry] = []
-            for row in rows {
-                guard let stageText = row["stage"]?.text,
-                    let rowStage = CollectionStage(rawValue: stageText), rowStage != .current,
-                    let loan = row["loan_id"]?.text, let customer = row["customer_id"]?.text
+            var candidates: [String: [(loan: LoanID, lastActionAt: String?)]] = [:]
+            for row in rows where row["stage"]?.text != CollectionStage.current.rawValue {
+                guard let loan = row["loan_id"]?.text, let customer = row["customer_id"]?.text
                 else { continue }
-                entries.append(QueueEntry(
-                    loan: LoanID(validated: loan), customer: CustomerID(validated: customer),
-                    stage: rowStage, dpd: row["dpd"]?.integer ?? 0,
-                    overdueAmount: Money(fen: row["overdue_amount"]?.integer ?? 0),
-                    lastActionAt: row["last_action_at"]?.text,
-                    disputeOpen: row["dispute_open"]?.integer == 1))
+                candidates[customer, default: []].append(
+                    (LoanID(validated: loan), row["last_action_at"]?.text))
+            }
+            let policy = try policies().policy(on: date)
+            var entries: [QueueEntry] = []
+            for customer in candidates.keys.sorted() {
+                let id = CustomerID(validated: customer)
+                let state = try self.state(of: id)
+                for (loanId, lastActionAt) in candidates[customer] ?? [] {
+                    guard let loan = state.loans[loanId], loan.contract.disbursedOn <= date
+                    else { continue }
+                    let s = loan.statement(asOf: date)
+                    let computed = policy.stage(dpd: s.dpd, overdueAmount: s.overdue.total,
+                                                graceDays: loan.contract.terms.graceDays)
+                    guard computed != .current, stage.map({ $0 == computed }) ?? true else {
+                        continue
+                    }
+                    entries.append(QueueEntry(
+                        loan: loanId, customer: id, stage: computed, dpd: s.dpd,
+                        overdueAmount: s.overdue.total, lastActionAt: lastActionAt,
+                        disputeOpen: loan.isDisputeOpen))
+                }
             }
             return entries.sorted {
                 CollectionQueueOrder.precedes(
