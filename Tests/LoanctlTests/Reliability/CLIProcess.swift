@@ -39,7 +39,9 @@ struct CLIProcess: Sendable {
 
     /// The built binary: next to the test bundle, or one directory up from it (as
     /// Support/Loanctl.swift finds it; copied so this harness does not depend on that file).
+    /// `LOANLEDGER_LOANCTL` overrides it, to rerun the harness against another build.
     static let binary: String = {
+        if let path = ProcessInfo.processInfo.environment["LOANLEDGER_LOANCTL"] { return path }
         var candidates: [URL] = [Bundle.main.bundleURL,
                                  Bundle.main.bundleURL.deletingLastPathComponent()]
         if let executable = Bundle.main.executableURL {

@@ -18,6 +18,8 @@ struct KillTally: Sendable {
     var landings: [String: Int] = [:]
     /// One line per finding, with the command and the seed's trial.
     var findings: [String] = []
+    /// Findings that match a bug already reported (``KnownBugs``): recorded as known issues.
+    var knownBugFindings: [String] = []
     /// Differences that are not losses (e.g. a DayClosed record's counters after a re-run).
     var notes: [String] = []
 
@@ -28,6 +30,7 @@ struct KillTally: Sendable {
         unexpected += other.unexpected
         landings.merge(other.landings, uniquingKeysWith: +)
         findings += other.findings
+        knownBugFindings += other.knownBugFindings
         notes += other.notes
     }
 
@@ -38,7 +41,7 @@ struct KillTally: Sendable {
 /// per trial after a random 0–30 ms, checking after every kill that nothing acknowledged is
 /// lost and nothing is half applied (see docs/reliability.md, "Kill -9").
 final class KillDriver {
-    private let directory: TemporaryDirectory
+    private let directory: ScratchDirectory
     private let cli: CLIProcess
     private let probe: StoreProbe
     private var mix: CommandMix
@@ -54,7 +57,7 @@ final class KillDriver {
     static let killDelayMaxMicroseconds: UInt32 = 30_000
 
     init(seed: UInt64, store: Int, commandsPerTrial: Int) throws {
-        directory = try TemporaryDirectory(prefix: "kill")
+        directory = try ScratchDirectory("kill")
         cli = CLIProcess(directory: directory.path, database: directory.file("kill.sqlite"))
         probe = StoreProbe(cli: cli)
         mix = CommandMix(seed: seed &+ UInt64(store), prefix: "s\(store)")
@@ -130,11 +133,11 @@ final class KillDriver {
         }
     }
 
-    /// Retries up to two acknowledged commands: each must exit 0, say duplicate, write nothing.
+    /// Retries one acknowledged command: each must exit 0, say duplicate, write nothing.
     private func retrySample(_ context: String) throws {
         guard !acknowledged.isEmpty else { return }
         let before = try probe.head()
-        for _ in 0..<2 {
+        for _ in 0..<1 {
             let command = acknowledged.randomElement(using: &random)!
             try retryAcknowledged(command, context: context)
         }
@@ -195,9 +198,24 @@ final class KillDriver {
         }
         let verify = try probe.verify()
         if !verify.succeeded {
-            finding(\.corrupt, "\(context): verify \(verify)")
+            finding(\.corrupt, "\(context): verify \(verify)\(keepEvidence())")
         }
         return events
+    }
+
+    /// Copies the store aside when `LOANLEDGER_RELIABILITY_KEEP` names a directory, so a
+    /// finding can be reproduced with the same file; returns where it went.
+    private func keepEvidence() -> String {
+        guard let keep = ProcessInfo.processInfo.environment["LOANLEDGER_RELIABILITY_KEEP"]
+        else { return "" }
+        let target = (keep as NSString).appendingPathComponent("store-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.copyItem(
+                atPath: cli.database + suffix,
+                toPath: (target as NSString).appendingPathComponent("kill.sqlite" + suffix))
+        }
+        return " (store kept in \(target))"
     }
 
     private func headOrCorrupt(_ context: String) -> HeadStatus? {
@@ -210,6 +228,10 @@ final class KillDriver {
     }
 
     private func finding(_ counter: WritableKeyPath<KillTally, Int>, _ line: String) {
+        if KnownBugs.matches(line) {
+            tally.knownBugFindings.append(line)
+            return
+        }
         tally[keyPath: counter] += 1
         tally.findings.append(line)
     }
@@ -232,7 +254,7 @@ extension KillDriver {
     }
 
     private func compareWithReference() throws {
-        let reference = try TemporaryDirectory(prefix: "kill-reference")
+        let reference = try ScratchDirectory("kill-reference")
         let serial = CLIProcess(directory: reference.path,
                                 database: reference.file("reference.sqlite"))
         for (command, status) in completed {

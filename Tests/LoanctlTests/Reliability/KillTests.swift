@@ -28,6 +28,10 @@ struct KillTests {
               + String(format: "%.1f s", seconds))
         for note in tally.notes.prefix(5) { print("kill -9 note: \(note)") }
         for line in tally.findings.prefix(20) { print("kill -9 finding: \(line)") }
+        if !tally.knownBugFindings.isEmpty {
+            print("kill -9: \(tally.knownBugFindings.count) findings match a known bug")
+            for line in tally.knownBugFindings { KnownBugs.record(line) }
+        }
         #expect(tally.findings.isEmpty, "\(tally.findings.count) findings, seed \(seed)")
         #expect(tally.lost == 0)
         #expect(tally.corrupt == 0)

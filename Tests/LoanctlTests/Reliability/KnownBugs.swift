@@ -1,0 +1,33 @@
+import Testing
+
+/// Bugs found by the reliability harness and reported, not yet fixed. A finding matching one
+/// is recorded with `withKnownIssue` (so it shows, but does not fail the run); delete the
+/// entry when the fix lands so any recurrence fails again.
+enum KnownBugs {
+    /// EventStore/SQLite/Statement.swift, `Statement.init`: the `tail` out-pointer of
+    /// `sqlite3_prepare_v3` points into the temporary C string Swift made for the `sql`
+    /// argument, which is only valid during the call; reading `tail.pointee` afterwards reads
+    /// freed memory, so a valid single statement is sometimes refused as "more than one
+    /// statement" (SQLITE_MISUSE → exit 74 on an intact store, seen on `verify --json`).
+    static let statementTail = "SQLite error 21: more than one statement"
+
+    /// Sources/LoanLedger/Ledger/Ledger+Integrity.swift, `Ledger.importLog`: `restore` and
+    /// `rebuild` are two transactions, and loanctl's `import` removes a half-made store only
+    /// in a `catch`, which SIGKILL skips. Killed between the two, the store holds the whole log
+    /// with empty read models: `verify` exits 65, a re-run of `import` is refused (store not
+    /// empty); `loanctl rebuild` repairs it.
+    static let importKilledBeforeRebuild = "the whole log was imported but verify fails"
+
+    static let all = [statementTail, importKilledBeforeRebuild]
+
+    static func matches(_ line: String) -> Bool { all.contains { line.contains($0) } }
+
+    /// Records `line` as a known issue of the bug it matches (it shows in the run, marked
+    /// as known, without failing it).
+    static func record(_ line: String) {
+        let bug = all.first { line.contains($0) } ?? "unknown"
+        withKnownIssue(Comment(rawValue: "bug: \(bug)"), isIntermittent: true) {
+            Issue.record(Comment(rawValue: line))
+        }
+    }
+}
