@@ -44,7 +44,7 @@ final class PGResult {
         return try body(UnsafeRawBufferPointer(start: value, count: length))
     }
 
-    /// A `bigint` (or `integer`) column.
+    /// A `bigint` column.
     /// - Throws: ``EventStoreError/postgres(message:)`` for NULL or another type.
     func int64(_ row: Int, _ column: Int) throws -> Int64 {
         guard !isNull(row, column),
@@ -78,9 +78,6 @@ final class PGResult {
         }
         return flag
     }
-
-    /// The type OID of a column.
-    func columnType(_ column: Int) -> UInt32 { UInt32(PQftype(handle, Int32(column))) }
 
     private func typeError(_ column: Int, _ expected: String) -> EventStoreError {
         .postgres(message: "column \(column + 1) of a result is not \(expected)")

@@ -44,10 +44,8 @@ enum PGValue {
 
 /// The type OIDs we send and read (`pg_type.oid`, fixed in every PostgreSQL since 7.x).
 enum PGType: UInt32 {
-    case bool = 16
     case bytea = 17
     case int8 = 20
-    case int4 = 23
     case text = 25
     case uuid = 2950
     case uuidArray = 2951
@@ -79,14 +77,11 @@ enum PGBinary {
         return out
     }
 
+    /// A `bigint`; nil for any other length (another type: every integer column and
+    /// parameter of the store is `bigint`).
     static func decodeInt64(_ bytes: UnsafeRawBufferPointer) -> Int64? {
-        switch bytes.count {
-        case 8: return Int64(bitPattern: bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
-        case 4:
-            let bits = bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-            return Int64(Int32(bitPattern: bits))
-        default: return nil
-        }
+        guard bytes.count == 8 else { return nil }
+        return Int64(bitPattern: bytes.reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
     }
 
     static func decodeUUID(_ bytes: UnsafeRawBufferPointer) -> UUID? {

@@ -10,8 +10,8 @@ extension PostgresEventStore {
     /// Order inside the transaction: `LOCK TABLE events IN EXCLUSIVE MODE` (appends queue here;
     /// readers are not blocked), idempotency check of the event ids, expected-version check,
     /// insert with chained hashes (position = last + 1, recordedAt = max(last, clock read after
-    /// the lock)), the closure, then `pg_notify`. A throw anywhere rolls everything back and is
-    /// rethrown unchanged.
+    /// the lock)) and `pg_notify`, then the closure. A throw anywhere rolls everything back
+    /// (and cancels the notification) and is rethrown unchanged. Six round trips in all.
     /// - Throws: ``EventStoreError/invalidInput(field:rule:)`` (nothing sent to the server),
     ///   ``EventStoreError/idempotencyViolation(eventId:detail:)``,
     ///   ``EventStoreError/versionConflict(stream:expected:actual:)``, what the closure throws,
@@ -32,11 +32,10 @@ extension PostgresEventStore {
             case .duplicate(let original): return original
             case .new: break
             }
-            let actual = try streamVersion(stream)
+            let (actual, last) = try versionAndLastEntry(stream)
             try expected.check(stream: stream, actual: actual)
-            let recorded = try insert(events, stream: stream, afterVersion: actual)
+            let recorded = try insert(events, stream: stream, afterVersion: actual, last: last)
             try withContext(writable: true) { try inSameTransaction($0, recorded) }
-            try notify(head: recorded[recorded.count - 1].position)
             return AppendResult(
                 events: recorded, streamVersion: actual + Int64(events.count),
                 wasDuplicate: false)
@@ -50,25 +49,30 @@ extension PostgresEventStore {
         try connection.query("LOCK TABLE events IN EXCLUSIVE MODE")
     }
 
-    /// Wakes listening subscriptions at COMMIT (notifications are delivered only if the
-    /// transaction commits, in commit order). The payload is the new head position.
-    private func notify(head: Int64) throws {
-        try connection.query(
-            "SELECT pg_notify($1, $2)", [.text(channel), .text(String(head))])
-    }
+    typealias LastEntry = (position: Int64, hash: [UInt8], recordedAt: Int64)
 
-    /// The last stored event's position, hash and time (or the genesis values).
-    private func lastEntry() throws -> (position: Int64, hash: [UInt8], recordedAt: Int64) {
+    /// The stream's version and the last stored event's position, hash and time (or the
+    /// genesis values), in one round trip: two index seeks joined to a one-row table, so the
+    /// answer is one row even when the log is empty.
+    private func versionAndLastEntry(_ stream: String) throws -> (Int64, LastEntry) {
         let result = try connection.query(
-            "SELECT position, hash, recorded_at FROM events ORDER BY position DESC LIMIT 1")
-        guard result.rowCount > 0 else { return (0, ChainHasher.genesis, Int64.min) }
-        return (try result.int64(0, 0), result.bytes(0, 1), try result.int64(0, 2))
+            """
+            SELECT s.version, l.position, l.hash, l.recorded_at FROM (SELECT 1) AS one
+            LEFT JOIN LATERAL (SELECT version FROM events WHERE stream_id = $1
+                               ORDER BY version DESC LIMIT 1) AS s ON true
+            LEFT JOIN LATERAL (SELECT position, hash, recorded_at FROM events
+                               ORDER BY position DESC LIMIT 1) AS l ON true
+            """, [.text(stream)])
+        let version = result.isNull(0, 0) ? 0 : try result.int64(0, 0)
+        guard !result.isNull(0, 1) else {
+            return (version, (0, ChainHasher.genesis, Int64.min))
+        }
+        return (version, (try result.int64(0, 1), result.bytes(0, 2), try result.int64(0, 3)))
     }
 
     private func insert(
-        _ events: [NewEvent], stream: String, afterVersion: Int64
+        _ events: [NewEvent], stream: String, afterVersion: Int64, last: LastEntry
     ) throws -> [RecordedEvent] {
-        let last = try lastEntry()
         // Read after the lock: no later append can have read the clock earlier.
         let recordedAt = max(last.recordedAt, clock.nowMicroseconds())
         var previousHash = last.hash
@@ -92,21 +96,19 @@ extension PostgresEventStore {
     /// Rows per INSERT: 11 parameters each, well below the protocol's 65,535 per statement.
     static let rowsPerInsertMax = 500
 
-    /// Inserts fully recorded events (append and restore) with multi-row INSERTs.
-    func insertRows<C: Collection>(_ events: C) throws where C.Element == RecordedEvent {
-        var chunk = [RecordedEvent]()
-        chunk.reserveCapacity(Self.rowsPerInsertMax)
-        for event in events {
-            chunk.append(event)
-            if chunk.count == Self.rowsPerInsertMax {
-                try insertChunk(chunk)
-                chunk.removeAll(keepingCapacity: true)
-            }
+    /// Inserts fully recorded events (append and restore) with multi-row INSERTs; the last
+    /// one also notifies the store's channel with the new head position (delivered to
+    /// listeners at COMMIT, in commit order, and never if the transaction rolls back).
+    func insertRows(_ events: [RecordedEvent]) throws {
+        var start = 0
+        while start < events.count {
+            let end = min(start + Self.rowsPerInsertMax, events.count)
+            try insertChunk(events[start..<end], notify: end == events.count)
+            start = end
         }
-        if !chunk.isEmpty { try insertChunk(chunk) }
     }
 
-    private func insertChunk(_ events: [RecordedEvent]) throws {
+    private func insertChunk(_ events: ArraySlice<RecordedEvent>, notify: Bool) throws {
         var placeholders = [String]()
         var values = [PGValue]()
         values.reserveCapacity(events.count * 11)
@@ -121,9 +123,16 @@ extension PostgresEventStore {
                 .bytea(event.metadata), .bytea(event.hash),
             ]
         }
-        try connection.query(
+        var sql =
             "INSERT INTO events (\(Self.eventColumns)) VALUES "
-                + placeholders.joined(separator: ", "), values)
+            + placeholders.joined(separator: ", ")
+        if notify, let head = events.last?.position {
+            // A data-modifying WITH runs whether or not the outer SELECT reads it.
+            sql = "WITH inserted AS (" + sql + ") SELECT pg_notify($\(values.count + 1), "
+                + "$\(values.count + 2))"
+            values += [.text(channel), .text(String(head))]
+        }
+        try connection.query(sql, values)
     }
 
     /// Hands `body` a context that is valid only while it runs.

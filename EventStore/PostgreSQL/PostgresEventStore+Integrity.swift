@@ -57,11 +57,6 @@ extension PostgresEventStore {
                 }
             }
             try insertRows(pending)
-            if verifier.head.position > 0 {
-                try connection.query(
-                    "SELECT pg_notify($1, $2)",
-                    [.text(channel), .text(String(verifier.head.position))])
-            }
         }
     }
 }

@@ -5,7 +5,8 @@ import TestSupport
 import Testing
 
 /// A quick append measurement, not a benchmark suite: `LOANLEDGER_PG_BENCH=1` with
-/// `LOANLEDGER_TEST_PG_URL` set. Prints events/s per batch size, one writer and four, and SQLite's for scale.
+/// `LOANLEDGER_TEST_PG_URL` set. Prints events/s per batch size, one writer and four, and
+/// SQLite's for scale.
 @Suite(
     "PostgreSQL append throughput", .serialized,
     .enabled(
