@@ -36,6 +36,12 @@ struct CLIProcess: Sendable {
     var now: String = "2026-03-20T10:00:00+08:00"
     /// The longest a run may take before it counts as a hang.
     var timeLimitSeconds: Double = 60
+    /// Where the captured stdout and stderr files go; ``directory`` when nil (set it when
+    /// ``directory`` is on a full or read-only file system).
+    var outputDirectory: String?
+    /// A file stdout goes to instead of a scratch file (then ``ProcessEnd/standardOutput`` is
+    /// empty): to test writing output onto a full disk.
+    var standardOutputFile: String?
 
     /// The built binary: next to the test bundle, or one directory up from it (as
     /// Support/Loanctl.swift finds it; copied so this harness does not depend on that file).
@@ -72,12 +78,13 @@ struct CLIProcess: Sendable {
     /// long after the start (the process may have finished by then: the result says which).
     func run(_ arguments: [String], killAfterMicroseconds: UInt32?) throws -> ProcessEnd {
         let token = UUID().uuidString
-        let outPath = (directory as NSString).appendingPathComponent(".out-\(token)")
-        let errPath = (directory as NSString).appendingPathComponent(".err-\(token)")
+        let scratch = (outputDirectory ?? directory) as NSString
+        let outPath = standardOutputFile ?? scratch.appendingPathComponent(".out-\(token)")
+        let errPath = scratch.appendingPathComponent(".err-\(token)")
         FileManager.default.createFile(atPath: outPath, contents: nil)
         FileManager.default.createFile(atPath: errPath, contents: nil)
         defer {
-            try? FileManager.default.removeItem(atPath: outPath)
+            if standardOutputFile == nil { try? FileManager.default.removeItem(atPath: outPath) }
             try? FileManager.default.removeItem(atPath: errPath)
         }
         guard let out = FileHandle(forWritingAtPath: outPath),
@@ -110,7 +117,8 @@ struct CLIProcess: Sendable {
             status: process.terminationStatus,
             signaled: process.terminationReason == .uncaughtSignal,
             timedOut: timedOut,
-            standardOutput: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            standardOutput: standardOutputFile != nil ? ""
+                : (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
             standardError: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 

@@ -25,7 +25,25 @@ enum KnownBugs {
     /// can be reused by another customer, and `verify` does not notice.
     static let importLosesLoanIndex = "the imported store lost its loan index"
 
-    static let all = [statementTail, importKilledBeforeRebuild, importLosesLoanIndex]
+    /// EventStore/SQLite (open for reading): in WAL mode even a read-only connection must
+    /// create and size the `-shm` index, which the last writer deletes at close. On a full
+    /// disk every read command (`loan show`, `verify`, `export`, `day status`) then exits 74
+    /// "disk I/O error" until space is freed; nothing is lost or changed.
+    static let readsFailOnFullDisk = "reads fail while the disk is full"
+
+    /// Same cause on a file system mounted read-only: with no `-wal`/`-shm` left beside the
+    /// store (the normal state after a clean close), read commands exit 74 "unable to open
+    /// database file". An `immutable=1` fallback for read-only opens would serve them.
+    static let readsFailOnReadOnlyFileSystem = "reads fail on a read-only file system"
+
+    /// Sources/loanctl/Commands/Store/Export.swift:30 and Sources/loanctl/Output/Output.swift:7
+    /// write stdout with `FileHandle.write(_:)`, which `try!`s: when stdout is a file on a
+    /// full disk (`loanctl export > backup.jsonl`), loanctl dies of SIGILL with a backtrace
+    /// instead of exiting 74 with one line (as `export --out` does).
+    static let stdoutWriteTraps = "writing stdout onto a full disk traps"
+
+    static let all = [statementTail, importKilledBeforeRebuild, importLosesLoanIndex,
+                      readsFailOnFullDisk, readsFailOnReadOnlyFileSystem, stdoutWriteTraps]
 
     static func matches(_ line: String) -> Bool { all.contains { line.contains($0) } }
 
