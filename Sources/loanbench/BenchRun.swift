@@ -15,9 +15,20 @@ struct BenchRun {
         report.fact("cores", ProcessInfo.processInfo.activeProcessorCount)
         report.fact("repetitions", configuration.repetitions)
         let total = try Stopwatch.seconds {
-            let append = AppendBenchmark(configuration: configuration)
-            report.fact("append.mean_event_bytes", append.meanEventBytes)
-            report.results += try append.run()
+            if configuration.only(.append) {
+                let append = AppendBenchmark(configuration: configuration)
+                report.fact("append.mean_event_bytes", append.meanEventBytes)
+                report.results += try append.run()
+            }
+            if configuration.only(.commands) {
+                report.results += try CommandBenchmark(configuration: configuration).run()
+            }
+            if configuration.only(.endofday) {
+                try EndOfDayBenchmark(configuration: configuration).run(into: &report)
+            }
+            if configuration.only(.log) {
+                try LogBenchmarks(configuration: configuration).run(into: &report)
+            }
         }
         report.fact("run_seconds", Int(total.rounded()))
         return report

@@ -93,7 +93,12 @@ struct CustomerSimulator {
 
     private mutating func drawLoan(on day: BusinessDate) {
         nextLoanDay = nil
-        guard produced.count < profile.eventTarget, state.line?.status == .active else { return }
+        guard produced.count < profile.eventTarget, state.line?.lifecycle == .open else { return }
+        // A frozen line (overdue) refuses new loans; try again once it may have thawed.
+        guard state.line?.status == .active else {
+            nextLoanDay = day.adding(days: random.int(profile.daysBetweenLoans))
+            return
+        }
         loansDrawn += 1
         let id = LoanID(validated: "L\(profile.customer.rawValue)-\(loansDrawn)")
         let principal = Money.yuan(random.int(profile.principalYuan))

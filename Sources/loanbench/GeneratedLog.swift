@@ -113,7 +113,7 @@ struct GeneratedLog {
             customer: CustomerID(validated: "H1"), start: start, last: start.adding(days: 550),
             eventTarget: eventTarget, creditLimit: LendingLimits.creditLimitMax,
             principalYuan: 1_000...3_000, termsMonths: [3, 6], daysBetweenLoans: 1...1,
-            latePercent: 5, defaultPercent: 0)
+            latePercent: 0, defaultPercent: 0)
     }
 
     private static func appendByDay(

@@ -22,6 +22,9 @@ struct LoanBench {
         do {
             let report = try BenchRun(configuration: configuration).run()
             print(configuration.json ? report.json() : report.table())
+            if let path = configuration.jsonFile {
+                try Data((report.json() + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            }
         } catch {
             FileHandle.standardError.write(Data("loanbench: \(error)\n".utf8))
             exit(74)
