@@ -10,8 +10,9 @@ import Foundation
 /// connection drops, and a writer that bypasses the store sends none). It reads the log the
 /// same way ``EventSubscription`` does, so it delivers every position once, in order.
 ///
-/// It takes over the store's connection while it runs: use the store for nothing else
-/// meanwhile (open another store for writing). Not Sendable; cancel it from anywhere through
+/// On a hot standby, where `LISTEN` is refused, it polls every `pollInterval` instead
+/// (``isPollingOnly``). It takes over the store's connection while it runs: use the store for
+/// nothing else meanwhile (open another store for writing). Not Sendable; cancel it from anywhere through
 /// its ``SubscriptionCancellation``.
 ///
 /// ```swift
@@ -25,6 +26,8 @@ public final class PostgresEventSubscription {
     /// The connection generation LISTEN was issued on (nil: not listening); a reconnect
     /// drops the LISTEN, so it is issued again.
     private var listeningGeneration: Int?
+    /// True when the server refused LISTEN (a hot standby): the subscription only polls.
+    public private(set) var isPollingOnly = false
     /// Cancels the subscription from any thread.
     public let cancellation: SubscriptionCancellation
     /// The position of the last event handed out.
@@ -104,11 +107,23 @@ public final class PostgresEventSubscription {
     private func startListening() throws {
         let connection = store.connection
         try connection.reconnectIfBroken()
-        guard listeningGeneration != connection.generation else { return }
-        // A channel is an identifier, not a value: built from the checked schema name.
-        try connection.query("LISTEN \"\(store.channel)\"")
+        guard !isPollingOnly, listeningGeneration != connection.generation else { return }
+        do {
+            // A channel is an identifier, not a value: built from the checked schema name.
+            try connection.query("LISTEN \"\(store.channel)\"")
+        } catch EventStoreError.postgres(let message)
+            where message.hasSuffix("(SQLSTATE \(Self.readOnlyTransactionState))")
+        {
+            // "cannot execute LISTEN during recovery": a standby; notifications are not
+            // replicated anyway, so polling is the only way to follow it.
+            isPollingOnly = true
+            return
+        }
         listeningGeneration = connection.generation
     }
+
+    /// SQLSTATE `read_only_sql_transaction`, PostgreSQL's answer to LISTEN on a standby.
+    static let readOnlyTransactionState = "25006"
 
     private func stopListening() {
         guard listeningGeneration != nil, store.connection.isOpen else { return }
