@@ -12,8 +12,8 @@ import Foundation
 ///
 /// On a hot standby, where `LISTEN` is refused, it polls every `pollInterval` instead
 /// (``isPollingOnly``). It takes over the store's connection while it runs: use the store for
-/// nothing else meanwhile (open another store for writing). Not Sendable; cancel it from anywhere through
-/// its ``SubscriptionCancellation``.
+/// nothing else meanwhile (open another store for writing). Not Sendable; cancel it from
+/// anywhere through its ``SubscriptionCancellation``.
 ///
 /// ```swift
 /// let subscription = PostgresEventSubscription(store: store, afterPosition: checkpoint)
