@@ -54,7 +54,8 @@ final class KillDriver {
     private(set) var tally = KillTally()
     let commandsPerTrial: Int
     /// The longest delay before SIGKILL.
-    static let killDelayMaxMicroseconds: UInt32 = 30_000
+    static let killDelayMaxMicroseconds =
+        UInt32(ReliabilitySettings.killDelayMaxMilliseconds * 1_000)
 
     init(seed: UInt64, store: Int, commandsPerTrial: Int) throws {
         directory = try ScratchDirectory("kill")

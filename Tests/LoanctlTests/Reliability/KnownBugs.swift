@@ -42,8 +42,23 @@ enum KnownBugs {
     /// instead of exiting 74 with one line (as `export --out` does).
     static let stdoutWriteTraps = "writing stdout onto a full disk traps"
 
+    /// Sources/LoanLedger/Ledger/Ledger+DayClose.swift, `closeOneDay`: two `day close` runs
+    /// at once derive the same DayClosed event id for a day, the loser's record differs
+    /// (head, counters), and the store's id check — made before the expected version — throws
+    /// `.idempotencyViolation`, which `closeOneDay` does not map to `.conflict` (it catches
+    /// only `.versionConflict`). The loser exits 65 "event id … already stored with a
+    /// different 'data'" instead of 75; nothing is written twice and a retry exits 0.
+    static let concurrentDayCloseRefused = "a concurrent day close exits 65"
+
     static let all = [statementTail, importKilledBeforeRebuild, importLosesLoanIndex,
-                      readsFailOnFullDisk, readsFailOnReadOnlyFileSystem, stdoutWriteTraps]
+                      readsFailOnFullDisk, readsFailOnReadOnlyFileSystem, stdoutWriteTraps,
+                      concurrentDayCloseRefused]
+
+    /// True for the known bug whose signature is the end of a concurrent day close.
+    static func isConcurrentDayCloseRefusal(_ end: ProcessEnd) -> Bool {
+        !end.signaled && end.status == 65
+            && end.standardError.contains("already stored with a different")
+    }
 
     static func matches(_ line: String) -> Bool { all.contains { line.contains($0) } }
 

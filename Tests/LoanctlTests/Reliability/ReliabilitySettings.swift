@@ -13,6 +13,11 @@ enum ReliabilitySettings {
     static var commandsPerTrial: Int {
         integer("LOANLEDGER_RELIABILITY_COMMANDS_PER_TRIAL", default: 3)
     }
+    /// The longest delay before SIGKILL, in milliseconds
+    /// (`LOANLEDGER_RELIABILITY_KILL_MAX_MS`, default 30).
+    static var killDelayMaxMilliseconds: Int {
+        integer("LOANLEDGER_RELIABILITY_KILL_MAX_MS", default: 30)
+    }
     /// Fuzzing time in seconds, shared by the import and argument fuzzers
     /// (`LOANLEDGER_FUZZ_SECONDS`, default 10).
     static var fuzzSeconds: Double { Double(integer("LOANLEDGER_FUZZ_SECONDS", default: 10)) }
