@@ -190,10 +190,51 @@ extension Ledger {
                 }
             }
             try store.restore(events)
+            try store.write { context in try Ledger.restoreKeys(from: events, context) }
             try rebuild(progress: progress)
             return Int64(events.count)
         } catch {
             throw LedgerError.wrap(error)
+        }
+    }
+
+    /// Rebuilds the unique keys an import does not carry — the loan index, payment references
+    /// and request ids — from the events themselves.
+    ///
+    /// A request id's command fingerprint is not in the log, so after an import a retried
+    /// request is recognised by its id alone (the fingerprint part of the owner is empty).
+    static func restoreKeys(from events: [RecordedEvent], _ context: any WriteContext) throws {
+        var requests: [String: (stream: String, from: Int64, to: Int64)] = [:]
+        var order: [String] = []
+        for recorded in events {
+            guard let decoded = try EventCodec.decodeLending(recorded) else { continue }
+            switch decoded.event {
+            case .loanDisbursed(let e):
+                try context.claimUniqueKey(namespace: KeySpace.loan,
+                                           key: e.contract.loanId.rawValue,
+                                           owner: e.contract.customerId.rawValue)
+            case .repaymentReceived(let e):
+                try context.claimUniqueKey(namespace: KeySpace.reference,
+                                           key: e.reference.rawValue, owner: e.loan.rawValue)
+            case .refundIssued(let e):
+                try context.claimUniqueKey(namespace: KeySpace.reference,
+                                           key: e.reference.rawValue, owner: e.loan.rawValue)
+            default:
+                break
+            }
+            guard let request = decoded.metadata.requestId else { continue }
+            if let known = requests[request] {
+                requests[request] = (known.stream, known.from,
+                                     Swift.max(known.to, recorded.version))
+            } else {
+                requests[request] = (recorded.streamId, recorded.version, recorded.version)
+                order.append(request)
+            }
+        }
+        for request in order {
+            guard let range = requests[request] else { continue }
+            try context.claimUniqueKey(namespace: KeySpace.request, key: request,
+                                       owner: "\(range.stream)|\(range.from)|\(range.to)|")
         }
     }
 }

@@ -157,4 +157,33 @@ import TestSupport
         #expect(portfolio.buckets.map(\.outstandingPrincipal)
                     == replayed.buckets.map(\.outstandingPrincipal))
     }
+
+    @Test("an imported log keeps its loan index, references and request ids working")
+    func importRestoresKeys() throws {
+        let source = try LedgerFixture(today: "2026-03-01")
+        try source.run(.openLine(limit: .yuan(50_000), on: LedgerFixture.date("2026-01-15")),
+                       customer: "C-1")
+        try source.disburse("L-1", customer: "C-1", yuan: 10_000, on: "2026-01-15")
+        _ = try source.repay("L-1", fen: 10_000, on: "2026-02-01", ref: "P-1")
+        try source.run(.openLine(limit: .yuan(1_000), on: LedgerFixture.date("2026-01-15")),
+                       customer: "C-2", requestId: "req-open-C-2")
+        var lines: [[UInt8]] = []
+        try source.ledger.export { bytes in lines.append(Array(bytes.dropLast())) }
+
+        let target = try LedgerFixture(today: "2026-03-01")
+        #expect(try target.ledger.importLog(lines: lines) == Int64(lines.count))
+        #expect(try target.ledger.store.head() == (try source.ledger.store.head()))
+        // The loan index: a command naming only the loan finds its customer.
+        _ = try target.repay("L-1", fen: 5_000, on: "2026-02-10", ref: "P-2")
+        // The same reference with the same values is the first result; other values refused.
+        #expect(try target.repay("L-1", fen: 10_000, on: "2026-02-01", ref: "P-1").wasDuplicate)
+        #expect(throws: LedgerError.self) {
+            try target.disburse("L-1", customer: "C-2", yuan: 100, on: "2026-01-16")
+        }
+        let retried = try target.run(.openLine(limit: .yuan(1_000),
+                                               on: LedgerFixture.date("2026-01-15")),
+                                     customer: "C-2", requestId: "req-open-C-2")
+        #expect(retried.wasDuplicate)
+        #expect(try target.ledger.verify().isIntact)
+    }
 }
