@@ -46,9 +46,29 @@ public final class PostgresEventStore: EventStore {
     ///   ``EventStoreError/schemaTooNew(found:supported:)`` (the schema is left untouched in
     ///   these two cases), ``EventStoreError/invalidInput(field:rule:)`` for a bad schema name
     ///   or a key that does not match the store.
-    public init(
+    public convenience init(
         url: String, clock: any SystemClock = WallClock(), key: ChainKey? = nil,
         schema: String = "public"
+    ) throws {
+        try self.init(url: url, clock: clock, key: key, schema: schema, createIfMissing: true)
+    }
+
+    /// Opens an existing store; never creates one (read commands: reads never create a store).
+    ///
+    /// The same as `init` except that a schema without LoanLedger tables is refused.
+    /// - Throws: ``EventStoreError/storeMissing(path:)`` (the path is ``location``) and the
+    ///   errors of `init`.
+    public static func openExisting(
+        url: String, clock: any SystemClock = WallClock(), key: ChainKey? = nil,
+        schema: String = "public"
+    ) throws -> PostgresEventStore {
+        try PostgresEventStore(
+            url: url, clock: clock, key: key, schema: schema, createIfMissing: false)
+    }
+
+    private init(
+        url: String, clock: any SystemClock, key: ChainKey?, schema: String,
+        createIfMissing: Bool
     ) throws {
         try TableSchema.checkIdentifier(schema, field: "schema")
         // The NOTIFY channel name (`loanledger_<schema>`) must stay a PostgreSQL identifier,
@@ -63,6 +83,9 @@ public final class PostgresEventStore: EventStore {
         try connection.onConnect?(connection)
         let found = try PostgresSchema.inspect(connection, schema: schema)
         try PostgresSchema.check(found, location: location)
+        guard createIfMissing || !found.isEmpty else {
+            throw EventStoreError.storeMissing(path: location)
+        }
         if found.version < PostgresSchema.currentVersion {
             let keyCheck = try key.map(ChainHasher.keyCheck)
             try PostgresSchema.migrate(
