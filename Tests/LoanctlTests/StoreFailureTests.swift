@@ -89,6 +89,18 @@ struct StoreFailureTests {
         #expect(try loanctl.anchor() == before)
     }
 
+    @Test("An unreachable PostgreSQL server exits 74")
+    func unreachableServer() throws {
+        let (directory, local) = try Loanctl.fresh("postgres")
+        // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+        let loanctl = Loanctl(directory: local.directory,
+                              database: "postgres://nobody@127.0.0.1:1/loanledger")
+        let result = try loanctl.run(["day", "status"])
+        #expect(result.status == 74)
+        #expect(result.standardError.hasPrefix("loanctl: storage failure — PostgreSQL: "))
+        withExtendedLifetime(directory) {}
+    }
+
     @Test("A malformed LOANCTL_NOW exits 64 naming the variable")
     func malformedNow() throws {
         var loanctl = try BookFixture.get().loanctl

@@ -11,7 +11,7 @@ enum GlobalOptions {
     /// The root's options.
     static let all: [OptionSpec] = [
         .value("db", valueName: "PATH",
-               help: "The store to use, a SQLite file created by write commands when missing.",
+               help: "The store: a SQLite file (write commands create it) or a postgres:// URL.",
                environmentVariable: "LOANCTL_DB", defaultValue: databaseDefault),
         .flag("json", help: "Print one JSON document on stdout instead of text."),
         .value("actor", valueName: "NAME",

@@ -46,24 +46,13 @@ struct Invocation {
     /// The store path from `--db`, `LOANCTL_DB` or the default.
     var databasePath: String { parsed.value("db") ?? GlobalOptions.databaseDefault }
 
-    /// Opens the store for reading (it must exist) or writing (created when missing).
+    /// Opens the store for reading (it must exist, and is never written) or writing (a
+    /// missing SQLite store is created). A `postgres://` URL opens the PostgreSQL store.
     ///
-    /// - Throws: ``LedgerError`` — store missing or not a store (66), storage failure (74).
+    /// - Throws: ``LedgerError`` — store missing or not a store (66), storage failure or
+    ///   server unreachable (74).
     func openLedger(_ access: Ledger.Access) throws -> Ledger {
-        let path = databasePath
-        if path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
-            throw CommandFailure(
-                message: "db '\(path)' — the PostgreSQL store is not available in this build",
-                exitCode: .ioError)
-        }
-        let ledger = try Ledger.open(path: path, access: access, clock: clock)
-        guard access == .read else { return ledger }
-        // Workaround: `Ledger.open(.read)` does not declare the read-model tables, so every
-        // query that reads them fails ("not a declared read-model table"). Declaring them over
-        // the same read-only connection runs no DDL when they exist, and the connection cannot
-        // write anyway (SQLite opened read-only), so read commands still never write. Remove
-        // once `.read` declares the tables itself.
-        return try Ledger(store: ledger.store, access: .write, clock: clock)
+        try Ledger.open(path: databasePath, access: access, clock: clock)
     }
 
     /// Today's business date in Asia/Shanghai, from the clock.
