@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .library(name: "LoanLedger", targets: ["LoanLedger"]),
         .library(name: "EventStore", targets: ["EventStore"]),
+        .library(name: "PostgresEventStore", targets: ["PostgresEventStore"]),
         .library(name: "Lending", targets: ["Lending"]),
         .executable(name: "loanctl", targets: ["loanctl"]),
         .executable(name: "loanbench", targets: ["loanbench"]),

@@ -70,7 +70,9 @@ public final class Ledger {
     ) throws(LedgerError) -> Ledger {
         do {
             if Ledger.isPostgresURL(path) {
-                let store = try PostgresEventStore(url: path, clock: clock)
+                let store = access == .write
+                    ? try PostgresEventStore(url: path, clock: clock)
+                    : try PostgresEventStore.openExisting(url: path, clock: clock)
                 return try Ledger(store: store, access: access, clock: clock)
             }
             var options = SQLiteStoreOptions()
