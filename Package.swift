@@ -55,10 +55,16 @@ let package = Package(
         ),
         .target(name: "CommandLineKit"),
         .target(name: "TestSupport", dependencies: ["EventStore"], path: "Tests/TestSupport"),
-        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "TestSupport"]),
+        .target(
+            name: "StoreConformance", dependencies: ["EventStore", "TestSupport"],
+            path: "Tests/StoreConformance"
+        ),
+        .testTarget(
+            name: "EventStoreTests", dependencies: ["EventStore", "TestSupport", "StoreConformance"]
+        ),
         .testTarget(
             name: "PostgresEventStoreTests",
-            dependencies: ["PostgresEventStore", "EventStore", "TestSupport"]
+            dependencies: ["PostgresEventStore", "EventStore", "TestSupport", "StoreConformance"]
         ),
         .testTarget(name: "LendingTests", dependencies: ["Lending"]),
         .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit"]),
