@@ -2,17 +2,12 @@ import Foundation
 import Testing
 
 import EventStore
+import StoreConformance
 
 @Suite("Canonical bytes and hash chain")
 struct CanonicalBytesTests {
-    /// The fixed event whose bytes and hashes are pinned (expected values computed with Python's
-    /// struct, hashlib and hmac, independently of this code).
-    static let golden = RecordedEvent(
-        position: 1, streamId: "customer-C1", version: 1,
-        eventId: UUID(uuidString: "00112233-4455-6677-8899-aabbccddeeff")!,
-        type: "CreditLineOpened", schemaVersion: 1, effectiveDate: "2026-03-05",
-        recordedAt: 1_772_668_800_000_000, data: Array(#"{"limit":"5000.00"}"#.utf8),
-        metadata: Array(#"{"actor":"ops"}"#.utf8), hash: [])
+    /// The fixed event whose bytes and hashes are pinned (shared with the store checks).
+    static let golden = ConformanceFixtures.golden
 
     @Test("canonical bytes are length-prefixed fields in the fixed order")
     func goldenBytes() {
@@ -40,17 +35,6 @@ struct CanonicalBytesTests {
         let hash = try ChainHasher(key: key).hash(previous: ChainHasher.genesis, event: Self.golden)
         #expect(
             hash.hexString == "eb77859908e3b5a1376c44def1b113a924279103f0150f181ee00acede86005c")
-    }
-
-    @Test("every backend stores the golden hash", arguments: Backend.allCases)
-    func backendsAgree(backend: Backend) throws {
-        let harness = try backend.make(clock: FixedClock(microseconds: Self.golden.recordedAt))
-        let event = NewEvent(Self.golden)
-        let result = try harness.store.append(
-            to: "customer-C1", expectedVersion: .noStream, events: [event])
-        #expect(
-            result.events[0].hash.hexString
-                == "1f5e7a22a7b1fd16f05600b55af286f770e1bb6423b131b879fa5855fffa2515")
     }
 
     @Test("a key shorter than 16 bytes is refused")
@@ -123,19 +107,5 @@ struct LimitsTests {
         // Canonical fields carry UInt32 lengths.
         #expect(EventStoreLimits.appendBytesMax < Int(UInt32.max))
         #expect(EventStoreLimits.busyTimeoutMillisecondsDefault > 0)
-    }
-
-    @Test("an event over the data limit is refused", arguments: Backend.allCases)
-    func dataLimit(backend: Backend) throws {
-        let harness = try backend.make()
-        var event = NewEvent(CanonicalBytesTests.golden)
-        event.data = Array(repeating: UInt8(ascii: "x"), count: EventStoreLimits.dataBytesMax + 1)
-        #expect(
-            throws: EventStoreError.invalidInput(
-                field: "events[0].data",
-                rule: "at most \(EventStoreLimits.dataBytesMax) bytes, got \(event.data.count)")
-        ) {
-            try harness.store.append(to: "s", expectedVersion: .any, events: [event])
-        }
     }
 }

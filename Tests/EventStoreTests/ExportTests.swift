@@ -5,32 +5,6 @@ import Testing
 
 @Suite("Export and import lines")
 struct ExportTests {
-    @Test(
-        "export, import into an empty store, export again: the same bytes",
-        arguments: Backend.allCases)
-    func roundTrip(backend: Backend) throws {
-        let source = try backend.make(clock: ManualClock(microseconds: 1_700_000_000_123_456))
-        let tricky = [
-            #"{"text":"quote \" backslash \\ tab \t nl \n é 中文 \u0001","n":-1}"#,
-            #"{ "spaced" :  [1, 2.50, null] }"#,
-        ]
-        try source.store.append(
-            to: "customer-C1", expectedVersion: .any,
-            events: tricky.map { TestEvents.make(data: $0) })
-        try source.store.append(
-            to: "customer-C2", expectedVersion: .any, events: TestEvents.batch(3))
-        var first = [UInt8]()
-        let head = try EventLogExport.export(source.store) { first += $0 }
-        #expect(head == (try source.store.head()))
-
-        let target = try backend.make()
-        try target.store.restore(try EventLogExport.parseAll(first))
-        var second = [UInt8]()
-        try EventLogExport.export(target.store) { second += $0 }
-        #expect(second == first)
-        #expect(try target.store.verify(expectHead: head, progress: nil).isIntact)
-    }
-
     @Test("a line has the documented keys in order")
     func lineShape() {
         let event = RecordedEvent(

@@ -61,24 +61,6 @@ struct ModelTests {
         #expect(testCase.error.isStorageFailure == testCase.storage)
     }
 
-    @Test(
-        "reads, verify and ensureTables inside an append closure join its transaction",
-        arguments: Backend.allCases)
-    func nestedReads(backend: Backend) throws {
-        let harness = try backend.make()
-        let store = harness.store
-        try store.append(to: "s", expectedVersion: .any, events: TestEvents.batch(2)) { tx, _ in
-            try store.ensureTables([balancesTable])
-            try tx.upsert("balances", ["account": .text("A"), "amount": .integer(3)])
-            let rows = try store.read {
-                try $0.rows(in: "balances", where: [:], orderBy: [], limit: 1)
-            }
-            #expect(rows.count == 1)
-            #expect(try store.readAll(afterPosition: 0, limit: 10).count == 2)
-            #expect(try store.verify().checkedCount == 2)
-        }
-    }
-
     @Test("the temporary SQLite store helper keeps its file until released")
     func temporaryStore() throws {
         var temporary: TemporarySQLiteStore? = try TemporarySQLiteStore()
