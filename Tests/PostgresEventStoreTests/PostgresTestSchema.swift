@@ -48,14 +48,6 @@ final class PostgresTestSchema {
     }
 }
 
-/// A read-model table used by the atomicity tests (the same as the SQLite suite's).
-let balancesTable = TableSchema(
-    name: "balances",
-    columns: [.init("account", .text), .init("amount", .integer), .init("note", .text)],
-    primaryKey: ["account"], indexes: [["amount"]])
-
-struct Boom: Error, Equatable {}
-
 @Suite("PostgreSQL test server")
 struct PostgresTestServerTests {
     @Test("the suites say when they are skipped, and a configured server is reachable")
