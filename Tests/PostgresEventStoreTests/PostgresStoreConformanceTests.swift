@@ -156,7 +156,7 @@ struct PostgresStoreConformanceTests {
     }
 
     @Test(
-        "verify names the first tampered position",
+        "verify against the kept head names the first tampered position",
         arguments: tamperable, ConformanceFixtures.tamperCases)
     func tamperDetected(
         _ factory: StoreFactory, _ testCase: ConformanceFixtures.TamperCase
