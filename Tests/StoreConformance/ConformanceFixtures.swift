@@ -22,9 +22,13 @@ public enum ConformanceFixtures {
 
     /// The hash of ``golden`` with and without a chain key.
     public struct GoldenHashCase: Sendable, CustomTestStringConvertible {
+        /// The case's name in test results.
         public var id: String
+        /// The chain key as UTF-8 text, or nil for plain SHA-256.
         public var key: String?
+        /// The expected hash in lower-case hex.
         public var hash: String
+        /// ``id``.
         public var testDescription: String { id }
     }
 
@@ -40,9 +44,13 @@ public enum ConformanceFixtures {
 
     /// An append the store must refuse, and the field its error names.
     public struct InvalidInputCase: Sendable, CustomTestStringConvertible {
+        /// The case's name in test results.
         public var id: String
+        /// The batch to append.
         public var events: [NewEvent]
+        /// The field the `invalidInput` error must name.
         public var field: String
+        /// ``id``.
         public var testDescription: String { id }
     }
 
@@ -66,10 +74,15 @@ public enum ConformanceFixtures {
 
     /// A tampering of a 5-event log and what `verify` against the kept head must report.
     public struct TamperCase: Sendable, CustomTestStringConvertible {
+        /// The case's name in test results.
         public var id: String
+        /// What is changed behind the store's back.
         public var tampering: Tampering
+        /// The position `verify` must name.
         public var firstBadPosition: Int64
+        /// How the reported problem must begin.
         public var problemPrefix: String
+        /// ``id``.
         public var testDescription: String { id }
     }
 
@@ -92,5 +105,6 @@ public enum ConformanceFixtures {
 
 /// The error the checks throw from closures to test rollback.
 public struct Boom: Error, Equatable {
+    /// The error.
     public init() {}
 }

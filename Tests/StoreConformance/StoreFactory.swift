@@ -20,7 +20,9 @@ public struct StoreFactory: Sendable, CustomStringConvertible, CustomTestStringC
         self.makeHandle = make
     }
 
+    /// The backend's name.
     public var description: String { name }
+    /// The backend's name, as test results show the argument.
     public var testDescription: String { name }
 
     /// A fresh, empty store.
