@@ -75,7 +75,11 @@ enum LoanCtl {
         }
         switch outcome {
         case .help(let text):
-            Output.standardOutput(text)
+            do {
+                try Output.standardOutput(text)
+            } catch {
+                return report(CommandFailure(error, usage: nil))
+            }
             return .success
         case .usageError(let help):
             Output.standardError("loanctl: missing command — choose one of the commands below\n"
@@ -100,9 +104,9 @@ enum LoanCtl {
                 // Streamed by the command.
             } else if invocation.isJSON {
                 let document = JSONWriter.write(output.json, pretty: true)
-                Output.standardOutput(document.hasSuffix("\n") ? document : document + "\n")
+                try Output.standardOutput(document.hasSuffix("\n") ? document : document + "\n")
             } else {
-                Output.standardOutput(output.text)
+                try Output.standardOutput(output.text)
             }
             if let failure = output.failure {
                 return report(failure)

@@ -198,8 +198,8 @@ struct BadInputTests {
         .init("unfreeze a line without a manual freeze",
               words("credit unfreeze C-1 --on 2026-03-20 --reason ok"),
               .refused, "credit line of 'C-1' has no manual freeze to lift"),
-        .init("queue for a day that is not closed", words("collection queue --on 2026-03-20"),
-              .refused, "on '2026-03-20' — the queue is kept as of the last closed day"),
+        .init("queue for an unknown stage", words("collection queue --stage overdue"),
+              .usage, "stage 'overdue'"),
         // Time travel and anchors
         .init("malformed known-at", words("loan show L-1 --known-at yesterday"), .usage,
               "known-at 'yesterday' — must be position:N or an RFC 3339 time"),

@@ -30,11 +30,11 @@ struct CollectionAndDayCommandTests {
         withExtendedLifetime(directory) {}
     }
 
-    @Test("collection queue lists the loans to work as of the last closed day")
+    @Test("collection queue lists the loans to work, computed for the day asked")
     func queue() throws {
         let book = try BookFixture.get()
         let queue = try book.loanctl.json(["collection", "queue"])
-        #expect(queue["asOf"] as? String == "2026-03-19")
+        #expect(queue["asOf"] as? String == "2026-03-20")
         let loans = try #require(queue["loans"] as? [[String: Any]])
         #expect(loans.map { $0["loan"] as? String } == ["L-5", "L-1"])
         #expect(loans.first?["stage"] as? String == "late")
@@ -42,7 +42,7 @@ struct CollectionAndDayCommandTests {
                                            "--on", "2026-03-19"])
         #expect((early["loans"] as? [[String: Any]])?.count == 1)
         let text = try book.loanctl.succeed(["collection", "queue"])
-        #expect(text.hasPrefix("as of 2026-03-19\nLOAN  CUSTOMER  STAGE  DPD  OVERDUE"))
+        #expect(text.hasPrefix("as of 2026-03-20\nLOAN  CUSTOMER  STAGE  DPD  OVERDUE"))
     }
 
     @Test("dispute open pauses collection; resolve resumes it")

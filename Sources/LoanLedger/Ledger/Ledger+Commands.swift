@@ -30,6 +30,7 @@ extension Ledger {
         _ command: LendingCommand, for customer: CustomerID? = nil, metadata: CommandMetadata
     ) throws(LedgerError) -> CommandOutcome {
         do {
+            try catchUp()
             let owner = try resolveCustomer(for: command, given: customer)
             if let earlier = try earlierResult(of: metadata.requestId, command: command,
                                                customer: owner)

@@ -30,6 +30,7 @@ extension Ledger {
                                     "end of day cannot run past today (\(today))"))
         }
         do {
+            try catchUp()
             let last = try lastClosedDay()
             guard let first = try last.map({ $0.adding(days: 1) }) ?? earliestEffectiveDate(),
                 first <= through
@@ -114,8 +115,17 @@ extension Ledger {
                                               statementsAfterDay: later, context)
                 try Ledger.advanceCheckpoint(context, recorded)
             }
-        } catch EventStoreError.versionConflict {
-            throw LedgerError.conflict("day close of \(day): another day close ran at the same time")
+        } catch let error as EventStoreError {
+            // Another close of the same day got there first: either its DayClosed moved the
+            // stream on (version conflict) or it stored this day's record with other counters
+            // (same derived id, different content). Either way the caller may retry.
+            switch error {
+            case .versionConflict, .idempotencyViolation:
+                throw LedgerError.conflict(
+                    "day close of \(day): another day close ran at the same time")
+            default:
+                throw error
+            }
         }
         guard let recorded = result.events.first else {
             throw LedgerError.internalFailure("DayClosed append returned no event")
@@ -152,8 +162,11 @@ extension Ledger {
                     return EventIds.derived(name: "\(base)|\(index)")
                 }
                 return (outcome.state, outcome.wasDuplicate ? 0 : decided.count)
-            } catch let error as EventStoreError where error.isRetryable {
-                guard attempt < Ledger.conflictAttemptsMax else { throw error }
+            } catch let error as EventStoreError {
+                // A concurrent close or command changed the stream: reload and decide again.
+                guard error.isRetryable || Ledger.isIdempotencyViolation(error),
+                    attempt < Ledger.conflictAttemptsMax
+                else { throw error }
             }
         }
     }
@@ -175,5 +188,10 @@ extension Ledger {
         let name = ReadModelSchema.live.checkpointName
         guard try context.checkpoint(name) ?? 0 == first.position - 1 else { return }
         try context.setCheckpoint(name, position: last.position)
+    }
+
+    static func isIdempotencyViolation(_ error: EventStoreError) -> Bool {
+        if case .idempotencyViolation = error { return true }
+        return false
     }
 }

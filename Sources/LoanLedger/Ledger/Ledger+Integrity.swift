@@ -20,6 +20,17 @@ extension Ledger {
             guard chain.isIntact else {
                 return LedgerVerification(chain: chain, readModelDifference: nil, rowsCompared: 0)
             }
+            let checkpoint = try store.read {
+                try $0.checkpoint(ReadModelSchema.live.checkpointName)
+            } ?? 0
+            if checkpoint < chain.head.position {
+                return LedgerVerification(
+                    chain: chain,
+                    readModelDifference: "read models are behind the log (processed through "
+                        + "position \(checkpoint) of \(chain.head.position)): run 'loanctl "
+                        + "rebuild' or any write command to catch them up",
+                    rowsCompared: 0)
+            }
             let scratch = InMemoryEventStore()
             try scratch.ensureTables(ReadModelSchema.live.tables)
             let runner = ProjectionRunner(
@@ -96,8 +107,11 @@ extension Ledger {
             let total = try store.head().position
             while true {
                 let next = try store.write { context in
-                    try runner.run(after: position, limit: Ledger.projectionBatchEvents,
-                                   into: context)
+                    try Ledger.restoreKeys(
+                        from: try store.readAll(afterPosition: position,
+                                                limit: Ledger.projectionBatchEvents), context)
+                    return try runner.run(after: position, limit: Ledger.projectionBatchEvents,
+                                          into: context)
                 }
                 if next == position { break }
                 position = next
@@ -105,6 +119,9 @@ extension Ledger {
             }
             let rows = try store.write { context in
                 while true {
+                    try Ledger.restoreKeys(
+                        from: try store.readAll(afterPosition: position,
+                                                limit: Ledger.projectionBatchEvents), context)
                     let next = try runner.run(after: position,
                                               limit: Ledger.projectionBatchEvents, into: context)
                     if next == position { break }
@@ -134,6 +151,34 @@ extension Ledger {
         }
         try context.setCheckpoint(ReadModelSchema.live.checkpointName, position: position)
         return rows
+    }
+
+    /// Brings the live read models and the unique keys up to the head when they lag (after an
+    /// import killed before its rebuild finished, or events written by other code), in
+    /// batches. Write commands call it first; it does nothing when the checkpoint is at the
+    /// head.
+    public func catchUp() throws(LedgerError) {
+        do {
+            var position = try store.read {
+                try $0.checkpoint(ReadModelSchema.live.checkpointName)
+            } ?? 0
+            guard position < (try store.head().position) else { return }
+            let runner = ProjectionRunner(
+                store: store, projection: ReadModelProjection.live(try policies()))
+            while true {
+                let next = try store.write { context in
+                    try Ledger.restoreKeys(
+                        from: try store.readAll(afterPosition: position,
+                                                limit: Ledger.projectionBatchEvents), context)
+                    return try runner.run(after: position, limit: Ledger.projectionBatchEvents,
+                                          into: context)
+                }
+                if next == position { break }
+                position = next
+            }
+        } catch {
+            throw LedgerError.wrap(error)
+        }
     }
 
     /// True when the live read models have processed the whole log.
@@ -190,7 +235,8 @@ extension Ledger {
                 }
             }
             try store.restore(events)
-            try store.write { context in try Ledger.restoreKeys(from: events, context) }
+            // Keys and read models are derived in batches; a kill before they are done leaves
+            // the log whole and the checkpoint behind, which the next write catches up.
             try rebuild(progress: progress)
             return Int64(events.count)
         } catch {
@@ -204,21 +250,23 @@ extension Ledger {
     /// A request id's command fingerprint is not in the log, so after an import a retried
     /// request is recognised by its id alone (the fingerprint part of the owner is empty).
     static func restoreKeys(from events: [RecordedEvent], _ context: any WriteContext) throws {
+        func claim(_ namespace: String, _ key: String, _ owner: String) throws {
+            // Keys already held (written by the command itself) stay as they are.
+            guard try context.uniqueKeyOwner(namespace: namespace, key: key) == nil else { return }
+            try context.claimUniqueKey(namespace: namespace, key: key, owner: owner)
+        }
         var requests: [String: (stream: String, from: Int64, to: Int64)] = [:]
         var order: [String] = []
         for recorded in events {
             guard let decoded = try EventCodec.decodeLending(recorded) else { continue }
             switch decoded.event {
             case .loanDisbursed(let e):
-                try context.claimUniqueKey(namespace: KeySpace.loan,
-                                           key: e.contract.loanId.rawValue,
-                                           owner: e.contract.customerId.rawValue)
+                try claim(KeySpace.loan, e.contract.loanId.rawValue,
+                          e.contract.customerId.rawValue)
             case .repaymentReceived(let e):
-                try context.claimUniqueKey(namespace: KeySpace.reference,
-                                           key: e.reference.rawValue, owner: e.loan.rawValue)
+                try claim(KeySpace.reference, e.reference.rawValue, e.loan.rawValue)
             case .refundIssued(let e):
-                try context.claimUniqueKey(namespace: KeySpace.reference,
-                                           key: e.reference.rawValue, owner: e.loan.rawValue)
+                try claim(KeySpace.reference, e.reference.rawValue, e.loan.rawValue)
             default:
                 break
             }
@@ -233,8 +281,7 @@ extension Ledger {
         }
         for request in order {
             guard let range = requests[request] else { continue }
-            try context.claimUniqueKey(namespace: KeySpace.request, key: request,
-                                       owner: "\(range.stream)|\(range.from)|\(range.to)|")
+            try claim(KeySpace.request, request, "\(range.stream)|\(range.from)|\(range.to)|")
         }
     }
 }

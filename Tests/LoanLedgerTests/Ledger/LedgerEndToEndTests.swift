@@ -186,4 +186,25 @@ import TestSupport
         #expect(retried.wasDuplicate)
         #expect(try target.ledger.verify().isIntact)
     }
+
+    @Test("a log restored without its read models is caught up by the next write")
+    func lagCaughtUpByNextWrite() throws {
+        let source = try LedgerFixture(today: "2026-03-01")
+        try source.run(.openLine(limit: .yuan(50_000), on: LedgerFixture.date("2026-01-15")),
+                       customer: "C-1")
+        try source.disburse("L-1", customer: "C-1", yuan: 10_000, on: "2026-01-15")
+        try source.ledger.closeDays(through: LedgerFixture.date("2026-02-20"))
+        let events = try source.ledger.store.readAll(afterPosition: 0, limit: 10_000)
+
+        // What an import killed between its restore and its rebuild leaves behind.
+        let target = try LedgerFixture(today: "2026-03-01")
+        try target.ledger.store.restore(events)
+        let lagging = try target.ledger.verify()
+        #expect(lagging.chain.isIntact)
+        #expect(lagging.readModelDifference?.contains("behind the log") == true)
+
+        _ = try target.repay("L-1", fen: 89_975, on: "2026-03-01", ref: "P-1")
+        #expect(try target.ledger.verify().isIntact)
+        #expect(try target.ledger.readModelsAreCurrent())
+    }
 }

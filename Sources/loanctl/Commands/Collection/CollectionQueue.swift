@@ -8,11 +8,12 @@ extension LoanCtl {
         static let configuration = CommandSpec(
             name: "queue",
             abstract: "List the loans to work, latest stage and largest overdue amount first.",
-            discussion: "The queue is kept by end of day: it answers as of the last closed "
-                + "business day. --on, when given, must be that day.",
-            examples: ["loanctl collection queue --stage early"],
+            discussion: "Loans end of day has moved out of the current stage, with DPD, overdue "
+                + "amount and stage computed for the day asked (default today).",
+            examples: ["loanctl collection queue --stage early",
+                       "loanctl collection queue --on 2026-03-20 --json"],
             options: [
-                .value("on", valueName: "D", help: "The day to list; must be the last closed day."),
+                .value("on", valueName: "D", help: "The business day to compute the queue for."),
                 .value("stage", valueName: "S",
                        help: "Only this stage: grace, early, mid or late."),
             ]
@@ -30,16 +31,9 @@ extension LoanCtl {
 
         func run(_ invocation: Invocation) throws -> CommandOutput {
             let ledger = try invocation.openLedger(.read)
-            let lastClosed = try ledger.lastClosedDay()
-            if let on, on != lastClosed {
-                let kept = lastClosed.map { "the last closed day, \($0)" } ?? "no closed day yet"
-                throw CommandFailure(
-                    message: "on '\(on)' — the queue is kept as of \(kept); "
-                        + "run 'day close' first",
-                    exitCode: .dataError)
-            }
-            let entries = try ledger.collectionQueue(stage: stage)
-            return CollectionQueue.output(entries, asOf: lastClosed)
+            let day = on ?? invocation.today
+            let entries = try ledger.collectionQueue(stage: stage, on: day)
+            return CollectionQueue.output(entries, asOf: day)
         }
 
         static func output(_ entries: [QueueEntry], asOf: BusinessDate?) -> CommandOutput {

@@ -47,10 +47,18 @@ extension LoanCtl {
                                       endingOn: endingOn, seed: $0, progress: report)
             } ?? DemoPortfolio.run(path: invocation.databasePath, force: force,
                                    endingOn: endingOn, progress: report)
-            return Demo.output(summary)
+            let ledger = try invocation.openLedger(.read)
+            let portfolio = try ledger.portfolio(asOf: summary.lastDay)
+            let queue = try ledger.collectionQueue(on: summary.lastDay)
+            return Demo.output(summary, portfolio: portfolio, queue: queue)
         }
 
-        static func output(_ summary: DemoSummary) -> CommandOutput {
+        /// How many queued loans the tour shows.
+        static let queueShownMax = 8
+
+        static func output(_ summary: DemoSummary, portfolio: PortfolioView, queue: [QueueEntry])
+            -> CommandOutput
+        {
             var block = KeyValueBlock()
             block.append("store", summary.path)
             block.append("period", "\(summary.firstDay) … \(summary.lastDay) "
@@ -65,7 +73,26 @@ extension LoanCtl {
                 table.append([highlight.loan.rawValue, highlight.customer.rawValue,
                               highlight.label])
             }
+            var aging = TextTable(columns: [
+                .init("BUCKET"), .init("LOANS", alignment: .right),
+                .init("OUTSTANDING", alignment: .right),
+            ])
+            for bucket in portfolio.buckets {
+                aging.append([bucket.bucket, String(bucket.loans),
+                              bucket.outstandingPrincipal.description])
+            }
+            var work = TextTable(columns: [
+                .init("LOAN"), .init("STAGE"), .init("DPD", alignment: .right),
+                .init("OVERDUE", alignment: .right),
+            ])
+            for entry in queue.prefix(queueShownMax) {
+                work.append([entry.loan.rawValue, entry.stage.rawValue, String(entry.dpd),
+                             entry.overdueAmount.description])
+            }
             var text = block.render() + "\n" + table.render()
+                + "\nportfolio aging on \(portfolio.asOf) (loanctl portfolio):\n" + aging.render()
+                + "\ncollection queue on \(summary.lastDay), \(queue.count) loans to work "
+                + "(loanctl collection queue):\n" + work.render()
                 + "\nstart with: \(summary.investigateCommand)\n"
             if !summary.anomalies.isEmpty {
                 text += "\nanomalies:\n" + summary.anomalies.map { "  \($0)\n" }.joined()
@@ -87,6 +114,11 @@ extension LoanCtl {
                              ("customer", .string($0.customer.rawValue)),
                              ("story", .string($0.label))])
                 })),
+                ("portfolio", .array(portfolio.buckets.map {
+                    .object([("bucket", .string($0.bucket)), ("loans", .integer($0.loans)),
+                             ("outstandingPrincipal", Format.money($0.outstandingPrincipal))])
+                })),
+                ("queuedLoans", .integer(Int64(queue.count))),
                 ("investigate", .string(summary.investigateCommand)),
                 ("anomalies", .array(summary.anomalies.map { .string($0) })),
             ])

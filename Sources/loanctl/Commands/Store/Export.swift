@@ -27,7 +27,7 @@ extension LoanCtl {
         func run(_ invocation: Invocation) throws -> CommandOutput {
             let ledger = try invocation.openLedger(.read)
             guard let out else {
-                try ledger.export { bytes in FileHandle.standardOutput.write(Data(bytes)) }
+                try ledger.export { bytes in try Output.standardOutput(bytes: bytes) }
                 return .alreadyWritten
             }
             var data = Data()
