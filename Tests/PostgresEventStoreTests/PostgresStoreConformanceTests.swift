@@ -125,6 +125,11 @@ struct PostgresStoreConformanceTests {
         try ReadConformance.subscriptionCatchUp(factory)
     }
 
+    @Test("a cancel from another thread ends a waiting run", arguments: backends)
+    func cancelEndsWaitingRun(_ factory: StoreFactory) throws {
+        try ReadConformance.cancelEndsWaitingRun(factory)
+    }
+
     // MARK: - Integrity
 
     @Test("an intact chain verifies, also against its own head as anchor", arguments: backends)

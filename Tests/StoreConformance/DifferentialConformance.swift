@@ -10,14 +10,10 @@ import Testing
 public enum DifferentialConformance {
     /// 200 seeded random appends (seed printed; rerun with `LOANLEDGER_SEED`).
     public static func randomAppendsAgree(_ factory: StoreFactory) throws {
-        let seed = SplitMix64.seed()
-        print("differential test on \(factory): seed \(seed) (rerun with LOANLEDGER_SEED=\(seed))")
-        var random = SplitMix64(seed: seed)
-        let reference = try StoreFactory.inMemory.make()
-        let tested = try factory.make()
+        let (seed, reference, tested) = try seededPair(factory, test: "differential test")
         defer { withExtendedLifetime((reference, tested)) {} }
+        var random = SplitMix64(seed: seed)
         let stores = [reference.store, tested.store]
-        for store in stores { try store.ensureTables([ConformanceFixtures.balancesTable]) }
         var history = [RandomAppendStep]()
         var kinds = Set<String>()
         for _ in 0..<200 {
@@ -54,14 +50,10 @@ public enum DifferentialConformance {
     /// 60 seeded random rows sort the same as on the reference under every ordering: NULL
     /// first, then integers, text by UTF-8 bytes, ties by key.
     public static func rowOrderAgrees(_ factory: StoreFactory) throws {
-        let seed = SplitMix64.seed()
-        print("ordering test on \(factory): seed \(seed) (rerun with LOANLEDGER_SEED=\(seed))")
-        var random = SplitMix64(seed: seed)
-        let reference = try StoreFactory.inMemory.make()
-        let tested = try factory.make()
+        let (seed, reference, tested) = try seededPair(factory, test: "ordering test")
         defer { withExtendedLifetime((reference, tested)) {} }
+        var random = SplitMix64(seed: seed)
         let stores = [reference.store, tested.store]
-        for store in stores { try store.ensureTables([ConformanceFixtures.balancesTable]) }
         for index in 0..<60 {
             let note = Int.random(in: 0..<4, using: &random) == 0
                 ? Cell.null : .text(Self.texts.randomElement(using: &random)!)
@@ -98,5 +90,20 @@ public enum DifferentialConformance {
             #expect(actual == expected)
         }
         #expect(try tested.store.head() == reference.store.head())
+    }
+
+    /// A seed (printed, so a failure can be rerun) and two empty stores with the `balances`
+    /// table: the in-memory reference and one of `factory`.
+    static func seededPair(_ factory: StoreFactory, test: String) throws
+        -> (seed: UInt64, reference: StoreHandle, tested: StoreHandle)
+    {
+        let seed = SplitMix64.seed()
+        print("\(test) on \(factory): seed \(seed) (rerun with LOANLEDGER_SEED=\(seed))")
+        let reference = try StoreFactory.inMemory.make()
+        let tested = try factory.make()
+        for store in [reference.store, tested.store] {
+            try store.ensureTables([ConformanceFixtures.balancesTable])
+        }
+        return (seed, reference, tested)
     }
 }

@@ -62,4 +62,39 @@ public enum ReadConformance {
             #expect(try subscription.next() == nil)
         }
     }
+
+    /// Starts a subscription from position 0 with `cancellation` and returns its `run`.
+    public typealias Subscribe = (any EventStore, SubscriptionCancellation) throws
+        -> (([RecordedEvent]) throws -> Void) throws -> Void
+
+    /// The polling ``EventSubscription``, which works on every backend.
+    public static func pollingSubscription(
+        _ store: any EventStore, _ cancellation: SubscriptionCancellation
+    ) -> (([RecordedEvent]) throws -> Void) throws -> Void {
+        EventSubscription(
+            store: store, afterPosition: 0, pollInterval: .seconds(120),
+            cancellation: cancellation
+        ).run
+    }
+
+    /// A cancel from another thread ends a waiting run promptly, after it delivered the backlog.
+    ///
+    /// The poll interval is far longer than the test, so only the cancel can end the wait.
+    public static func cancelEndsWaitingRun(
+        _ factory: StoreFactory, subscribe: Subscribe = pollingSubscription
+    ) throws {
+        try factory.withStore { store in
+            try store.append(to: "s", expectedVersion: .any, events: TestEvents.batch(2))
+            let cancellation = SubscriptionCancellation()
+            let run = try subscribe(store, cancellation)
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(100)) {
+                cancellation.cancel()
+            }
+            let started = Date()
+            var delivered = [Int64]()
+            try run { delivered += $0.map(\.position) }
+            #expect(delivered == [1, 2])
+            #expect(Date().timeIntervalSince(started) < 10)
+        }
+    }
 }
