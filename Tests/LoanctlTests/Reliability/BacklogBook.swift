@@ -53,6 +53,7 @@ enum BacklogBook {
     /// ``through``. Tests copy the files (no process holds them open between runs).
     private static let built = Result { () throws -> (ScratchDirectory, String, String) in
         let directory = try ScratchDirectory("backlog")
+        ScratchDirectory.removeAtExit(directory.path)
         let open = CLIProcess(directory: directory.path, database: directory.file("open.sqlite"))
         try build(open)
         try copyStore(open.database, to: directory.file("closed.sqlite"))

@@ -19,6 +19,24 @@ final class ScratchDirectory: Sendable {
     /// The path of `name` inside the directory.
     func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
+    /// Removes `path` when the test process exits: for directories held by statics, which
+    /// are never deinitialized.
+    static func removeAtExit(_ path: String) {
+        exitRemovalLock.lock()
+        defer { exitRemovalLock.unlock() }
+        pathsToRemoveAtExit.append(path)
+        guard pathsToRemoveAtExit.count == 1 else { return }
+        atexit {
+            for path in ScratchDirectory.pathsToRemoveAtExit {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+        }
+    }
+
+    // Guarded by `exitRemovalLock`.
+    nonisolated(unsafe) private static var pathsToRemoveAtExit: [String] = []
+    private static let exitRemovalLock = NSLock()
+
     /// Where scratch directories go.
     static let parent: String = {
         if let chosen = ProcessInfo.processInfo.environment["LOANLEDGER_RELIABILITY_DIR"] {
