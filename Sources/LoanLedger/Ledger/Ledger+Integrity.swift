@@ -194,26 +194,30 @@ extension Ledger {
     }
 
     /// Writes the whole log as JSON Lines, one event a line, with positions, times and hashes.
+    /// - Parameter write: Receives each line (newline included); an error it throws ends the
+    ///   export and is rethrown unchanged (so a caller's own failure keeps its meaning).
     /// - Returns: The number of events written.
+    /// - Throws: ``LedgerError`` for storage failures; whatever `write` throws.
     @discardableResult
-    public func export(_ write: ([UInt8]) throws -> Void) throws(LedgerError) -> Int64 {
-        do {
-            var count: Int64 = 0
-            var after: Int64 = 0
-            while true {
-                let batch = try store.readAll(afterPosition: after,
-                                              limit: EventStoreLimits.readBatchMax)
-                for event in batch {
-                    try write(EventLogExport.jsonLine(for: event) + [UInt8(ascii: "\n")])
-                    count += 1
-                }
-                guard let last = batch.last else { break }
-                after = last.position
+    public func export(_ write: ([UInt8]) throws -> Void) throws -> Int64 {
+        var count: Int64 = 0
+        var after: Int64 = 0
+        while true {
+            let batch: [RecordedEvent]
+            do {
+                batch = try store.readAll(afterPosition: after,
+                                          limit: EventStoreLimits.readBatchMax)
+            } catch {
+                throw LedgerError.wrap(error)
             }
-            return count
-        } catch {
-            throw LedgerError.wrap(error)
+            for event in batch {
+                try write(EventLogExport.jsonLine(for: event) + [UInt8(ascii: "\n")])
+                count += 1
+            }
+            guard let last = batch.last else { break }
+            after = last.position
         }
+        return count
     }
 
     /// Imports an exported log into this (empty) store, verifying every hash as it goes, all or
