@@ -50,9 +50,19 @@ enum KnownBugs {
     /// different 'data'" instead of 75; nothing is written twice and a retry exits 0.
     static let concurrentDayCloseRefused = "a concurrent day close exits 65"
 
+    /// Sources/LoanLedger/Ledger/Ledger+DayClose.swift, `closeDay(_:for:…)`: a closer still
+    /// working on day D folds a customer's *current* stream, which a faster closer has already
+    /// taken past D, and `CustomerState.closeDay(D…)` then decides facts for D from it — e.g.
+    /// `LoanCured` (reason payment) + `CollectionStageChanged` late→current +
+    /// `CreditLineUnfrozen` on a loan that was never paid, appended after its DPD-91 close.
+    /// Nothing checks inside the customer's append that D is still open. Seen in about one run
+    /// in three with four closers over 443 days; `verify` passes (the facts are in the log).
+    static let concurrentDayCloseFalseFacts =
+        "concurrent day closes appended facts a serial close does not"
+
     static let all = [statementTail, importKilledBeforeRebuild, importLosesLoanIndex,
                       readsFailOnFullDisk, readsFailOnReadOnlyFileSystem, stdoutWriteTraps,
-                      concurrentDayCloseRefused]
+                      concurrentDayCloseRefused, concurrentDayCloseFalseFacts]
 
     /// True for the known bug whose signature is the end of a concurrent day close.
     static func isConcurrentDayCloseRefusal(_ end: ProcessEnd) -> Bool {
