@@ -101,9 +101,9 @@ struct BenchReport {
             }
             if let target = result.target {
                 members.append(("\(key).target", BenchReport.jsonNumber(target)))
-                members.append(("\(key).target_applies_to",
-                                BenchReport.quoted(result.targetIsUpperBoundOnFigure
-                                                   ? "figure (upper bound)" : "ratio (lower bound)")))
+                let applies = result.targetIsUpperBoundOnFigure
+                    ? "figure (upper bound)" : "ratio (lower bound)"
+                members.append(("\(key).target_applies_to", BenchReport.quoted(applies)))
             }
             if let met = result.targetMet { members.append(("\(key).met", met ? "true" : "false")) }
             if let note = result.note { members.append(("\(key).note", BenchReport.quoted(note))) }

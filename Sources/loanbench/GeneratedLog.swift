@@ -92,7 +92,8 @@ struct GeneratedLog {
             events: try store.head().position, customers: streams.count, loans: loans,
             days: Int(last - first + 1), typicalLoan: typical.0, typicalEvents: typical.1,
             heavyLoan: heavy.0, heavyEvents: heavy.1,
-            firstDay: BusinessDate(daysSinceEpoch: first), lastDay: BusinessDate(daysSinceEpoch: last))
+            firstDay: BusinessDate(daysSinceEpoch: first),
+            lastDay: BusinessDate(daysSinceEpoch: last))
     }
 
     private static func typicalProfile(_ index: Int, random: inout BenchRandom)
@@ -136,7 +137,8 @@ struct GeneratedLog {
                 let stream = streams[Int(customer)]
                 let owner = String(stream.dropFirst("customer-".count))
                 let version = versions[Int(customer)]
-                try store.append(to: stream, expectedVersion: version == 0 ? .noStream : .exact(version),
+                let expected: ExpectedVersion = version == 0 ? .noStream : .exact(version)
+                try store.append(to: stream, expectedVersion: expected,
                                  events: group.map(\.event)) { context, _ in
                     for loan in group.compactMap(\.loanDisbursed) {
                         try context.claimUniqueKey(namespace: "loan", key: loan.rawValue,
