@@ -95,7 +95,8 @@ extension Ledger {
     func append(
         _ decided: [DecidedEvent], to state: CustomerState, command: LendingCommand?,
         metadata: CommandMetadata, context: DecisionContext,
-        idFor: ((Int, DecidedEvent) -> UUID)? = nil
+        idFor: ((Int, DecidedEvent) -> UUID)? = nil,
+        precondition: ((any WriteContext) throws -> Void)? = nil
     ) throws -> CommandOutcome {
         let stream = CustomerState.streamId(for: state.customerId)
         let eventMetadata = EventMetadata(actor: metadata.actor.rawValue, reason: metadata.reason,
@@ -113,6 +114,7 @@ extension Ledger {
         let expected: ExpectedVersion = state.version == 0 ? .noStream : .exact(state.version)
         let result = try store.append(to: stream, expectedVersion: expected, events: newEvents) {
             context, recorded in
+            try precondition?(context)
             try self.claimKeys(for: decided, customer: state.customerId, context)
             if let requestId = metadata.requestId, let command,
                 let first = recorded.first, let last = recorded.last

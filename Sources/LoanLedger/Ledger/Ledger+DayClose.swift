@@ -153,14 +153,24 @@ extension Ledger {
                     decided, to: state, command: nil,
                     metadata: CommandMetadata(actor: Ledger.endOfDayActor,
                                               reason: "end of day \(day)"),
-                    context: context
-                ) { _, event in
-                    let base = "\(customer)|\(event.event.loanId?.rawValue ?? "-")|\(day)|"
-                        + event.event.type
-                    let index = seen[base, default: 0]
-                    seen[base] = index + 1
-                    return EventIds.derived(name: "\(base)|\(index)")
-                }
+                    context: context,
+                    idFor: { _, event in
+                        let base = "\(customer)|\(event.event.loanId?.rawValue ?? "-")|\(day)|"
+                            + event.event.type
+                        let index = seen[base, default: 0]
+                        seen[base] = index + 1
+                        return EventIds.derived(name: "\(base)|\(index)")
+                    },
+                    precondition: { context in
+                        // A faster closer may have closed this day meanwhile: its facts are in
+                        // the log and this state may already be past the day, so stop.
+                        let closed = try ReadModelProjection.live(policies).lastClosedDay(context)
+                        guard closed.map({ $0 < day }) ?? true else {
+                            throw LedgerError.conflict(
+                                "day close of \(day): another day close closed it first")
+                        }
+                    }
+                )
                 return (outcome.state, outcome.wasDuplicate ? 0 : decided.count)
             } catch let error as EventStoreError {
                 // A concurrent close or command changed the stream: reload and decide again.
