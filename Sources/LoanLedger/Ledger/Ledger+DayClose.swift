@@ -142,6 +142,11 @@ extension Ledger {
         var attempt = 0
         while true {
             attempt += 1
+            // Checked before deciding (a state already past the day would decide wrongly, and
+            // its derived ids collide with the other closer's) and again inside the append.
+            guard try lastClosedDay().map({ $0 < day }) ?? true else {
+                throw LedgerError.conflict("day close of \(day): another day close closed it first")
+            }
             let state = try self.state(of: customer)
             let decided = state.closeDay(day, policy: policy, only: loans)
             guard !decided.isEmpty else { return (state, 0) }
