@@ -81,7 +81,9 @@ struct BenchReport {
     func json() -> String {
         var members: [(String, String)] = [("mode", BenchReport.quoted(mode))]
         for (key, value) in facts {
-            members.append(("facts.\(key)", BenchReport.quoted(value)))
+            // Counts stay JSON numbers; anything else is a string.
+            let json = Int64(value) != nil ? value : BenchReport.quoted(value)
+            members.append(("facts.\(key)", json))
         }
         for result in results {
             let key = result.key

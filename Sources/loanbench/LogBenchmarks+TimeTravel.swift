@@ -71,7 +71,7 @@ extension LogBenchmarks {
                                              seed: 20_240_102, report: &report)
         defer {
             (ledger.store as? SQLiteEventStore)?.close()
-            try? FileManager.default.removeItem(atPath: path)
+            if !configuration.keep { try? FileManager.default.removeItem(atPath: path) }
         }
         let scan = try rawScan(path: path, events: Double(summary.events))
         report.results.append(try rebuild(ledger, summary, scan: scan, key: "rebuild.double"))

@@ -25,7 +25,7 @@ struct LogBenchmarks {
         report.results += try timeTravel(ledger, summary, path: path)
         report.results.append(try verify(ledger, summary, scan: scan))
         (ledger.store as? SQLiteEventStore)?.close()
-        try? FileManager.default.removeItem(atPath: path)
+        if !configuration.keep { try? FileManager.default.removeItem(atPath: path) }
         guard configuration.secondLogEvents > 0 else { return }
         try memoryGrowth(into: &report)
     }
