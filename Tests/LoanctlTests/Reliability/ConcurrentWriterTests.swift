@@ -8,8 +8,9 @@ struct ConcurrentWriterTests {
     static let writerCount = 8
     static let customers = (1...4).map { "W-C\($0)" }
     static let loans = (1...8).map { "W-L\($0)" }
-    /// Retries of one command that keeps exiting 75 before the harness gives up.
-    static let conflictRetryMax = 20
+    /// Retries of one command that keeps exiting 75 before the harness gives up: a day close
+    /// that keeps losing the race to three others may need many.
+    static let conflictRetryMax = 200
 
     /// What one writer saw.
     struct Attempt: Sendable {
@@ -65,7 +66,7 @@ struct ConcurrentWriterTests {
                 var end = try cli.at(attempt.command.now).run(attempt.command.fullArguments)
                 while !end.signaled, end.status == 75, attempt.conflicts < conflictRetryMax {
                     attempt.conflicts += 1
-                    usleep(UInt32.random(in: 1_000...20_000))
+                    usleep(UInt32.random(in: 5_000...40_000))
                     end = try cli.at(attempt.command.now).run(attempt.command.fullArguments)
                 }
                 attempt.end = end
@@ -182,11 +183,6 @@ struct ConcurrentWriterTests {
             let rerun = try serial.run(query), fromImport = try restored.run(query)
             #expect(live.succeeded && live.standardOutput == rerun.standardOutput,
                     "\(query.joined(separator: " ")) differs from the serial rerun")
-            if fromImport.status == 66, query[0] == "loan" {
-                KnownBugs.record("\(KnownBugs.importLosesLoanIndex): "
-                                 + "\(query.joined(separator: " ")) → \(fromImport)")
-                continue
-            }
             #expect(live.succeeded && live.standardOutput == fromImport.standardOutput,
                     "\(query.joined(separator: " ")) differs after export and import")
         }

@@ -11,19 +11,7 @@ enum KnownBugs {
     /// statement" (SQLITE_MISUSE → exit 74 on an intact store, seen on `verify --json`).
     static let statementTail = "SQLite error 21: more than one statement"
 
-    /// Sources/LoanLedger/Ledger/Ledger+Integrity.swift, `Ledger.importLog`: `restore` and
-    /// `rebuild` are two transactions, and loanctl's `import` removes a half-made store only
-    /// in a `catch`, which SIGKILL skips. Killed between the two, the store holds the whole log
-    /// with empty read models: `verify` exits 65, a re-run of `import` is refused (store not
-    /// empty); `loanctl rebuild` repairs it.
-    static let importKilledBeforeRebuild = "the whole log was imported but verify fails"
 
-    /// Sources/LoanLedger/Ledger/Ledger+Integrity.swift, `Ledger.importLog`: restores the
-    /// events and rebuilds the read models, but not the unique keys `Ledger.append` claims in
-    /// the same transaction as the events (loan index, payment references, request ids). In
-    /// an imported store every command naming a loan exits 66 "loan … not found", a loan id
-    /// can be reused by another customer, and `verify` does not notice.
-    static let importLosesLoanIndex = "the imported store lost its loan index"
 
     /// EventStore/SQLite (open for reading): in WAL mode even a read-only connection must
     /// create and size the `-shm` index, which the last writer deletes at close. On a full
@@ -36,18 +24,13 @@ enum KnownBugs {
     /// database file". An `immutable=1` fallback for read-only opens would serve them.
     static let readsFailOnReadOnlyFileSystem = "reads fail on a read-only file system"
 
-    /// Sources/loanctl/Commands/Store/Export.swift:30 and Sources/loanctl/Output/Output.swift:7
-    /// write stdout with `FileHandle.write(_:)`, which `try!`s: when stdout is a file on a
-    /// full disk (`loanctl export > backup.jsonl`), loanctl dies of SIGILL with a backtrace
-    /// instead of exiting 74 with one line (as `export --out` does).
-    static let stdoutWriteTraps = "writing stdout onto a full disk traps"
 
-    /// Sources/LoanLedger/Ledger/Ledger+DayClose.swift, `closeOneDay`: two `day close` runs
-    /// at once derive the same DayClosed event id for a day, the loser's record differs
-    /// (head, counters), and the store's id check — made before the expected version — throws
-    /// `.idempotencyViolation`, which `closeOneDay` does not map to `.conflict` (it catches
-    /// only `.versionConflict`). The loser exits 65 "event id … already stored with a
-    /// different 'data'" instead of 75; nothing is written twice and a retry exits 0.
+    /// Sources/LoanLedger/Ledger/Ledger+DayClose.swift: two `day close` runs at once derive
+    /// the same event ids, the loser's content differs, and the store's id check throws
+    /// `.idempotencyViolation`. Since 57ab61b `closeOneDay` maps it to `.conflict` (75) and
+    /// `closeDay` retries it, but after `conflictAttemptsMax` retries `closeDay` rethrows it
+    /// and the loser still exits 65 "event id … already stored with a different 'data'"
+    /// (seen once in a few runs). Nothing is written twice; a retry exits 0.
     static let concurrentDayCloseRefused = "a concurrent day close exits 65"
 
     /// Sources/LoanLedger/Ledger/Ledger+DayClose.swift, `closeDay(_:for:…)`: a closer still
@@ -60,8 +43,7 @@ enum KnownBugs {
     static let concurrentDayCloseFalseFacts =
         "concurrent day closes appended facts a serial close does not"
 
-    static let all = [statementTail, importKilledBeforeRebuild, importLosesLoanIndex,
-                      readsFailOnFullDisk, readsFailOnReadOnlyFileSystem, stdoutWriteTraps,
+    static let all = [statementTail, readsFailOnFullDisk, readsFailOnReadOnlyFileSystem,
                       concurrentDayCloseRefused, concurrentDayCloseFalseFacts]
 
     /// True for the known bug whose signature is the end of a concurrent day close.

@@ -108,7 +108,7 @@ struct LongCommandKillTests {
               + String(format: "%.2f s", duration))
     }
 
-    @Test("An import killed mid-way leaves no store, or an empty one, or the whole log")
+    @Test("An import killed mid-way leaves no store, an empty one, or the whole log")
     func importKilled() throws {
         var random = SplitMix64(seed: ReliabilitySettings.seed("kill import"))
         let directory = try ScratchDirectory("kill-import")
@@ -158,18 +158,18 @@ struct LongCommandKillTests {
         let verify = try target.run(["verify", "--json"])
         if KnownBugs.matches(verify.standardError) {
             KnownBugs.record("\(context): verify \(verify)")
-        } else {
-            let message = "\(context): the whole log was imported but verify fails "
-                + "(read models not rebuilt): \(verify)"
-            if KnownBugs.matches(message) {
-                KnownBugs.record(message)
-                // The documented way out: rebuild the read models from the imported log.
-                let rebuild = try target.run(["rebuild", "--json"])
-                let again = try target.run(["verify", "--json"])
-                #expect(rebuild.succeeded && again.succeeded, "\(context): rebuild \(again)")
-            } else {
-                #expect(verify.succeeded, Comment(rawValue: message))
-            }
+        } else if !verify.succeeded {
+            // Since 57ab61b: killed before its rebuild finished, the import leaves the whole
+            // log with read models (and keys) behind; verify says so, and a rebuild or the
+            // next write catches them up.
+            #expect(verify.status == 65 && verify.standardError.contains("behind the log"),
+                    "\(context): the whole log was imported but verify \(verify)")
+            let rebuild = try target.run(["rebuild", "--json"])
+            let again = try target.run(["verify", "--json"])
+            let show = try target.run(["loan", "show", "B-L1", "--json"])
+            #expect(rebuild.succeeded && again.succeeded && show.succeeded,
+                    "\(context): after rebuild: verify \(again), loan show \(show)")
+            return "whole log, read models behind until rebuilt"
         }
         return verify.succeeded
             ? "whole log, verified" : "whole log, verify exit \(verify.status)"
