@@ -30,7 +30,7 @@ enum KnownBugs {
     /// `.idempotencyViolation`. Since 57ab61b `closeOneDay` maps it to `.conflict` (75) and
     /// `closeDay` retries it, but after `conflictAttemptsMax` retries `closeDay` rethrows it
     /// and the loser still exits 65 "event id … already stored with a different 'data'"
-    /// (seen once in a few runs). Nothing is written twice; a retry exits 0.
+    /// (2 of about 14 runs). Nothing is written twice; a retry exits 0.
     static let concurrentDayCloseRefused = "a concurrent day close exits 65"
 
     /// Sources/LoanLedger/Ledger/Ledger+DayClose.swift, `closeDay(_:for:…)`: a closer still
@@ -39,7 +39,7 @@ enum KnownBugs {
     /// `LoanCured` (reason payment) + `CollectionStageChanged` late→current +
     /// `CreditLineUnfrozen` on a loan that was never paid, appended after its DPD-91 close.
     /// Nothing checks inside the customer's append that D is still open. Seen in about one run
-    /// in three with four closers over 443 days; `verify` passes (the facts are in the log).
+    /// in four with four closers over 443 days; `verify` passes (the facts are in the log).
     static let concurrentDayCloseFalseFacts =
         "concurrent day closes appended facts a serial close does not"
 
