@@ -29,7 +29,8 @@ struct BenchReport {
                 result.key, BenchReport.number(result.median),
                 "\(BenchReport.number(result.min))–\(BenchReport.number(result.max))",
                 result.unit, result.baseline.map(BenchReport.number) ?? "",
-                result.ratio.map { String(format: "%.2f", $0) } ?? "", target,
+                result.ratio.map { String(format: $0 < 0.01 ? "%.5f" : "%.2f", $0) } ?? "",
+                target,
                 result.targetMet.map { $0 ? "yes" : "NO" } ?? "",
             ])
         }
