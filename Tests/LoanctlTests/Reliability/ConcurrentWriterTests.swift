@@ -210,13 +210,7 @@ struct ConcurrentWriterTests {
         done.wait()
         let attempts = log.all
         for attempt in attempts where !attempt.end.succeeded {
-            if KnownBugs.isConcurrentDayCloseRefusal(attempt.end) {
-                KnownBugs.record("\(KnownBugs.concurrentDayCloseRefused): \(attempt.end)")
-                let retry = try cli.run(close)
-                #expect(retry.succeeded, "day close retried after the refusal: \(retry)")
-            } else {
-                Issue.record("day close: \(attempt.end)")
-            }
+            Issue.record("day close: \(attempt.end)")
         }
         let events = try StoreProbe(cli: cli).export()
         let reference = try StoreProbe(cli: serial).export()
@@ -229,9 +223,9 @@ struct ConcurrentWriterTests {
             log.filter { ids.contains($0.eventId) }.prefix(4)
                 .map { "\($0.position) \($0.streamId) \($0.type) \($0.effectiveDate)" }
         }
-        let difference = "\(KnownBugs.concurrentDayCloseFalseFacts): extra "
+        let difference = "concurrent day closes appended facts a serial close does not: extra "
             + "\(describe(extra, events)), missing \(describe(missing, reference))"
-        if !(extra.isEmpty && missing.isEmpty) { KnownBugs.record(difference) }
+        #expect(extra.isEmpty && missing.isEmpty, "\(difference)")
         if extra.isEmpty && missing.isEmpty, events.map(\.eventId) != reference.map(\.eventId) {
             print("concurrent day closes: same events as a serial close, in another order")
         }
