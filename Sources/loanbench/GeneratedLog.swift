@@ -27,6 +27,7 @@ struct GeneratedLog {
     /// One encoded event waiting for its day.
     private struct Pending {
         var customer: Int32
+        var decided: DecidedEvent
         var event: NewEvent
         var loanDisbursed: LoanID?
         var isEndOfDay: Bool
@@ -69,7 +70,8 @@ struct GeneratedLog {
                     metadata: EventMetadata(actor: item.isEndOfDay ? "system:eod" : "ops.bench",
                                             reason: item.isEndOfDay ? "end of day" : nil))
                 byDay[item.event.effectiveDate.daysSinceEpoch, default: []].append(Pending(
-                    customer: Int32(index), event: event, loanDisbursed: loanDisbursed,
+                    customer: Int32(index), decided: item.event, event: event,
+                    loanDisbursed: loanDisbursed,
                     isEndOfDay: item.isEndOfDay))
             }
             total += produced.count
@@ -121,7 +123,11 @@ struct GeneratedLog {
         _ byDay: [Int64: [Pending]], streams: [String], from first: Int64, through last: Int64,
         store: any EventStore, progress: (String) -> Void
     ) throws {
-        var versions = [Int64](repeating: 0, count: streams.count)
+        // The folded states, so snapshots are written as the Ledger's append writes them.
+        var states = streams.map {
+            CustomerState(customerId: CustomerID(
+                validated: String($0.dropFirst("customer-".count))))
+        }
         for day in first...last {
             let pending = byDay[day] ?? []
             var groups: [Int32: [Pending]] = [:]
@@ -136,16 +142,25 @@ struct GeneratedLog {
                 let group = groups[customer] ?? []
                 let stream = streams[Int(customer)]
                 let owner = String(stream.dropFirst("customer-".count))
-                let version = versions[Int(customer)]
-                let expected: ExpectedVersion = version == 0 ? .noStream : .exact(version)
+                let before = states[Int(customer)]
+                var after = before
+                for item in group {
+                    after.evolve(item.decided.event, on: item.decided.effectiveDate)
+                }
+                let expected: ExpectedVersion = before.version == 0
+                    ? .noStream : .exact(before.version)
                 try store.append(to: stream, expectedVersion: expected,
-                                 events: group.map(\.event)) { context, _ in
+                                 events: group.map(\.event)) { context, recorded in
                     for loan in group.compactMap(\.loanDisbursed) {
                         try context.claimUniqueKey(namespace: "loan", key: loan.rawValue,
                                                    owner: owner)
                     }
+                    guard let last = recorded.last else { return }
+                    try CustomerSnapshots.writeIfDue(
+                        after, previousVersion: before.version, position: last.position,
+                        interval: CustomerSnapshots.intervalDefault, context)
                 }
-                versions[Int(customer)] = version + Int64(group.count)
+                states[Int(customer)] = after
                 let ends = group.filter(\.isEndOfDay).count
                 if ends > 0 { visited.insert(owner) }
                 endOfDayEvents += ends
