@@ -10,10 +10,15 @@ import Lending
 public struct ProjectionRunner {
     public let store: any EventStore
     public let projection: ReadModelProjection
+    /// Customers folded so far in this run (kept across batches).
+    let cache: CustomerStateCache
 
-    public init(store: any EventStore, projection: ReadModelProjection) {
+    public init(store: any EventStore, projection: ReadModelProjection,
+                cache: CustomerStateCache = CustomerStateCache())
+    {
         self.store = store
         self.projection = projection
+        self.cache = cache
     }
 
     /// Projects the events after `position` up to `limit` events into `context`.
@@ -28,14 +33,14 @@ public struct ProjectionRunner {
         -> Int64
     {
         let events = try store.readAll(afterPosition: position, limit: limit)
-        var dirty: [String: Int64] = [:]
+        var dirty: [String: CustomerState] = [:]
         for event in events {
             if event.streamId == DayClosed.streamId {
                 try flush(&dirty, context)
                 let closed = try EventCodec.decode(DayClosed.self, from: event.data)
                 try applyDayClosed(closed, at: event.position, context)
             } else if event.streamId.hasPrefix("customer-") {
-                dirty[event.streamId] = event.position
+                dirty[event.streamId] = try cache.fold(event, from: store)
             }
         }
         try flush(&dirty, context)
@@ -44,15 +49,14 @@ public struct ProjectionRunner {
         return last
     }
 
-    private func customer(ofStream stream: String) -> CustomerID {
-        CustomerID(validated: String(stream.dropFirst("customer-".count)))
-    }
-
-    private func flush(_ dirty: inout [String: Int64], _ context: any WriteContext) throws {
-        for (stream, position) in dirty.sorted(by: { $0.value < $1.value }) {
-            let history = try CustomerHistory.load(customer(ofStream: stream), from: store,
-                                                   knownAt: position)
-            try projection.writeCustomer(history.state, context)
+    /// Writes the rows of the customers changed since the last boundary, in the order of
+    /// their customer ids (the rows do not depend on the order; the order keeps runs alike).
+    private func flush(_ dirty: inout [String: CustomerState], _ context: any WriteContext)
+        throws
+    {
+        for stream in dirty.keys.sorted() {
+            guard let state = dirty[stream] else { continue }
+            try projection.writeCustomer(state, context)
         }
         dirty.removeAll()
     }
@@ -62,14 +66,14 @@ public struct ProjectionRunner {
     {
         var states: [CustomerState] = []
         for customer in closed.visitedCustomers {
-            states.append(try CustomerHistory.load(CustomerID(validated: customer), from: store,
-                                                   knownAt: position).state)
+            states.append(try cache.state(of: CustomerID(validated: customer), knownAt: position,
+                                          from: store))
         }
         let later = try ReadModelProjection.statementsValuedAfter(
             closed.day, rows: try context.rows(in: projection.schema.loans, where: [:],
                                                orderBy: ["loan_id"], limit: nil)
         ) { customer in
-            try CustomerHistory.load(customer, from: store, knownAt: position).state
+            try cache.state(of: customer, knownAt: position, from: store)
         }
         try projection.applyDayClosed(closed, states: states, statementsAfterDay: later, context)
     }
