@@ -1,6 +1,7 @@
 import EventStore
 import Foundation
 import Lending
+import PostgresEventStore
 
 /// Builds a realistic sample portfolio in a new store: `loanctl demo`.
 public enum DemoPortfolio {
@@ -52,25 +53,52 @@ public enum DemoPortfolio {
         progress: ((Int, Int) -> Void)?
     ) throws -> DemoSummary {
         precondition(days >= 1, "a demo simulates at least one day")
-        try prepare(path: path, force: force)
         let firstDay = endingOn.adding(days: -(days - 1))
         let clock = SimulatedClock(start: LocalTime(date: firstDay, minuteOfDay: 8 * 60))
-        let store: SQLiteEventStore
+        let store = try openStore(path: path, force: force, clock: clock)
+        defer { close(store) }
         let ledger: Ledger
         do {
-            // synchronous=NORMAL: a demo rebuilt from its seed needs no fsync per append.
-            store = try SQLiteEventStore(
-                path: path, options: SQLiteStoreOptions(synchronous: .normal), clock: clock)
             ledger = try Ledger(store: store, access: .write, clock: clock,
                                 ids: SeededEventIDs(seed: seed ^ 0x5EED_1D5))
         } catch {
             throw DemoError.storage(path: path, detail: String(describing: error))
         }
-        defer { store.close() }
         let simulation = DemoSimulation(ledger: ledger, clock: clock, seed: seed,
                                         firstDay: firstDay, lastDay: endingOn)
         try simulation.run(progress: progress)
         return try summary(of: simulation, path: path)
+    }
+
+    /// A new SQLite file, or an empty PostgreSQL store for a `postgres://` URL (a server's
+    /// schema is never emptied: `force` applies to files only).
+    private static func openStore(path: String, force: Bool, clock: SimulatedClock)
+        throws(DemoError) -> any EventStore
+    {
+        if Ledger.isPostgresURL(path) {
+            let store: PostgresEventStore
+            do {
+                store = try PostgresEventStore(url: path, clock: clock)
+            } catch {
+                throw .storage(path: "PostgreSQL store", detail: String(describing: error))
+            }
+            let head = (try? store.head().position) ?? 0
+            guard head == 0 else { throw .serverStoreNotEmpty(location: store.location) }
+            return store
+        }
+        try prepare(path: path, force: force)
+        do {
+            // synchronous=NORMAL: a demo rebuilt from its seed needs no fsync per append.
+            return try SQLiteEventStore(
+                path: path, options: SQLiteStoreOptions(synchronous: .normal), clock: clock)
+        } catch {
+            throw .storage(path: path, detail: String(describing: error))
+        }
+    }
+
+    private static func close(_ store: any EventStore) {
+        (store as? SQLiteEventStore)?.close()
+        (store as? PostgresEventStore)?.close()
     }
 
     private static func prepare(path: String, force: Bool) throws(DemoError) {
