@@ -73,9 +73,16 @@ extension Ledger {
     {
         let eodVersion = try store.streamVersion(DayClosed.streamId)
         let policy = policies.policy(on: day)
-        let dueRows = try store.read {
-            try $0.rows(in: ReadModelSchema.live.loans, where: ["next_review": .text(day.description)],
-                        orderBy: ["loan_id"], limit: nil)
+        // A policy version taking effect today can move any open loan's stage: visit them all.
+        let policyStarts = policies.versions.contains { $0.effectiveFrom == day }
+        let dueRows = try store.read { context in
+            try policyStarts
+                ? context.rows(in: ReadModelSchema.live.loans,
+                               where: ["status": .text(LoanStatus.active.rawValue)],
+                               orderBy: ["loan_id"], limit: nil)
+                : context.rows(in: ReadModelSchema.live.loans,
+                               where: ["next_review": .text(day.description)],
+                               orderBy: ["loan_id"], limit: nil)
         }
         var loansByCustomer: [String: Set<LoanID>] = [:]
         for row in dueRows {
