@@ -55,11 +55,22 @@ extension Ledger {
     {
         do {
             let position = try resolve(knownAt)
-            let state = try self.state(of: customer, knownAt: position)
-            guard let line = state.line else {
+            let history = try CustomerHistory.load(customer, from: store, knownAt: position)
+            let state = history.state
+            guard state.line != nil else {
                 throw LendingError.notFound(entity: "customer", id: customer.rawValue)
             }
             let date = asOf ?? today
+            // The line's status, freezes and limit are operational facts: as of a date they are
+            // what the company had recorded effective on or before it.
+            var asOfState = CustomerState(customerId: customer)
+            for decoded in history.events where decoded.effectiveDate <= date {
+                asOfState.evolve(decoded.event, on: decoded.effectiveDate)
+            }
+            guard let line = asOfState.line else {
+                throw LendingError.notFound(entity: "credit line on \(date) of customer",
+                                            id: customer.rawValue)
+            }
             var loans: [CreditLineView.LoanSummary] = []
             for loan in state.orderedLoans where loan.contract.disbursedOn <= date {
                 let s = loan.statement(asOf: date)

@@ -207,4 +207,23 @@ import TestSupport
         #expect(try target.ledger.verify().isIntact)
         #expect(try target.ledger.readModelsAreCurrent())
     }
+
+    @Test("a credit line as of a past date shows the freezes recorded by then")
+    func creditLineAsOfPastDate() throws {
+        let f = try LedgerFixture(today: "2026-03-01")
+        try f.run(.openLine(limit: .yuan(50_000), on: LedgerFixture.date("2026-01-15")),
+                  customer: "C-1")
+        try f.disburse("L-1", customer: "C-1", yuan: 10_000, on: "2026-01-15")
+        try f.ledger.closeDays(through: LedgerFixture.date("2026-02-25"))
+        let customer = CustomerID(validated: "C-1")
+        #expect(try f.ledger.creditLine(customer).status == .frozen)
+        let before = try f.ledger.creditLine(customer, asOf: LedgerFixture.date("2026-02-18"))
+        #expect(before.status == .active)
+        #expect(before.freezeReasons.isEmpty)
+        let after = try f.ledger.creditLine(customer, asOf: LedgerFixture.date("2026-02-19"))
+        #expect(after.freezeReasons == [.overdue])
+        #expect(throws: LedgerError.self) {
+            try f.ledger.creditLine(customer, asOf: LedgerFixture.date("2026-01-14"))
+        }
+    }
 }
