@@ -25,6 +25,9 @@ public final class Ledger {
     /// Events between two snapshots of a customer stream; nil turns snapshots off (reads then
     /// fold every event — the answers are identical either way).
     public let snapshotInterval: Int64?
+    /// The policy book as of a version of the policy stream (policies change rarely; reading
+    /// the stream's version is one index seek, decoding it all is not).
+    private var policyCache: (version: Int64, book: CollectionPolicyBook)?
     /// Attempts for one command when someone else appends first.
     public static let conflictAttemptsMax = 5
 
@@ -107,12 +110,15 @@ public final class Ledger {
     /// Collection policies in force: the standard one plus every adopted version.
     public func policies() throws(LedgerError) -> CollectionPolicyBook {
         do {
+            let version = try store.streamVersion(PolicyStream.id)
+            if let cached = policyCache, cached.version == version { return cached.book }
             var book = CollectionPolicyBook()
             for recorded in try store.readWholeStream(PolicyStream.id) {
                 let adopted = try EventCodec.decode(CollectionPolicyAdopted.self,
                                                     from: recorded.data)
                 book.adopt(adopted.policy)
             }
+            policyCache = (version, book)
             return book
         } catch {
             throw LedgerError.wrap(error)
