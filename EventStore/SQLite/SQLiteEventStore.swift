@@ -47,12 +47,17 @@ public final class SQLiteEventStore: EventStore {
         if options.mode != .createIfMissing, !FileManager.default.fileExists(atPath: path) {
             throw EventStoreError.storeMissing(path: path)
         }
-        let connection = try Connection(path: path, flags: Self.openFlags(options.mode))
+        let connection: Connection
         do {
-            try Self.prepare(connection, options: options, key: key)
-        } catch {
-            connection.close()
-            throw error
+            connection = try Self.open(path: path, flags: Self.openFlags(options.mode),
+                                       options: options, key: key)
+        } catch let error as EventStoreError where Self.mayReadImmutable(path, options, error) {
+            // A reader on a read-only file system, or on a full disk, cannot create the WAL
+            // index (`-shm`) every WAL reader needs. With no WAL content beside the store the
+            // file alone is the whole database, so reading it as immutable is exact.
+            connection = try Self.open(
+                path: Self.immutableURI(path),
+                flags: Self.openFlags(options.mode) | SQLITE_OPEN_URI, options: options, key: key)
         }
         self.path = path
         self.options = options
@@ -80,6 +85,42 @@ public final class SQLiteEventStore: EventStore {
     /// not be used afterwards.
     public func close() {
         connection.close()
+    }
+
+    /// Opens and prepares a connection; closes it again if preparing fails.
+    private static func open(
+        path: String, flags: Int32, options: SQLiteStoreOptions, key: ChainKey?
+    ) throws -> Connection {
+        let connection = try Connection(path: path, flags: flags)
+        do {
+            try prepare(connection, options: options, key: key)
+        } catch {
+            connection.close()
+            throw error
+        }
+        return connection
+    }
+
+    /// True when a read-only open failed for want of a writable WAL index and no WAL content
+    /// exists beside the store (SQLITE_READONLY 8, SQLITE_IOERR 10, SQLITE_CANTOPEN 14).
+    private static func mayReadImmutable(
+        _ path: String, _ options: SQLiteStoreOptions, _ error: EventStoreError
+    ) -> Bool {
+        guard options.mode == .readOnly, case .sqlite(let code, _, _) = error,
+            [8, 10, 14].contains(code)
+        else { return false }
+        let wal = try? FileManager.default.attributesOfItem(atPath: path + "-wal")
+        return ((wal?[.size] as? NSNumber)?.int64Value ?? 0) == 0
+    }
+
+    /// `file:` URI of `path` with `immutable=1` (sqlite.org/uri.html).
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+            ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#")
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+        return "file:" + encoded + "?immutable=1"
     }
 
     private static func openFlags(_ mode: SQLiteStoreOptions.OpenMode) -> Int32 {
