@@ -13,6 +13,9 @@ public struct ReadModelSchema: Sendable, Equatable {
     public var collection: String { prefix + "collection" }
     public var portfolio: String { prefix + "portfolio_days" }
     public var ledger: String { prefix + "ledger" }
+    /// Open loans grouped by the date their DPD counts from (`-` when none) and grace days:
+    /// ages the whole portfolio on any day without reading every loan.
+    public var agingBasis: String { prefix + "aging_basis" }
 
     /// The live read models.
     public static let live = ReadModelSchema(prefix: "rm_", checkpointName: "read-models")
@@ -23,7 +26,7 @@ public struct ReadModelSchema: Sendable, Equatable {
     public let checkpointName: String
     /// Bumped whenever a table or a row builder changes shape: a store built by other code is
     /// rebuilt before queries trust it.
-    public static let codeVersion: Int64 = 1
+    public static let codeVersion: Int64 = 2
 
     private func columns(_ text: [String], _ integers: [String]) -> [TableSchema.Column] {
         text.map { .init($0, .text) } + integers.map { .init($0, .integer) }
@@ -65,6 +68,10 @@ public struct ReadModelSchema: Sendable, Equatable {
             primaryKey: ["day", "bucket"]),
         TableSchema(
             name: ledger, columns: columns(["key", "value"], []), primaryKey: ["key"]),
+        TableSchema(
+            name: agingBasis, columns: columns(["dpd_since"], ["grace_days", "loans",
+                                                              "outstanding_principal"]),
+            primaryKey: ["dpd_since", "grace_days"]),
         ]
     }
 }

@@ -69,36 +69,9 @@ public struct ProjectionRunner {
             states.append(try cache.state(of: CustomerID(validated: customer), knownAt: position,
                                           from: store))
         }
-        let later = try ReadModelProjection.statementsValuedAfter(
-            closed.day, rows: try context.rows(in: projection.schema.loans, where: [:],
-                                               orderBy: ["loan_id"], limit: nil)
-        ) { customer in
+        let later = try projection.laterValuations(closed.day, context) { customer in
             try cache.state(of: customer, knownAt: position, from: store)
         }
-        try projection.applyDayClosed(closed, states: states, statementsAfterDay: later, context)
-    }
-}
-
-extension ReadModelProjection {
-    /// Statements on `day` of the loans whose rows are valued after it (facts dated later than
-    /// the day being closed), so the portfolio snapshot ages them on the day itself.
-    public static func statementsValuedAfter(
-        _ day: BusinessDate, rows: [Row], load: (CustomerID) throws -> CustomerState
-    ) throws -> [LoanID: LoanStatement] {
-        var customers = Set<String>()
-        for row in rows {
-            guard let asOf = row["as_of"]?.text, asOf > day.description,
-                let customer = row["customer_id"]?.text
-            else { continue }
-            customers.insert(customer)
-        }
-        var statements: [LoanID: LoanStatement] = [:]
-        for customer in customers.sorted() {
-            let state = try load(CustomerID(validated: customer))
-            for loan in state.orderedLoans where loan.contract.disbursedOn <= day {
-                statements[loan.contract.loanId] = loan.statement(asOf: day)
-            }
-        }
-        return statements
+        try projection.applyDayClosed(closed, states: states, later: later, context)
     }
 }

@@ -148,7 +148,7 @@ struct EndOfDayBenchmark {
             metadata: GeneratedLog.endOfDayMetadata)
         try store.append(to: DayClosed.streamId, expectedVersion: .noStream, events: [event]) {
             context, recorded in
-            try projection.applyDayClosed(closed, states: [], statementsAfterDay: [:], context)
+            try projection.applyDayClosed(closed, states: [], later: .none, context)
             if let last = recorded.last {
                 try context.setCheckpoint(ReadModelSchema.live.checkpointName,
                                           position: last.position)

@@ -100,7 +100,7 @@ extension Ledger {
             appended += count
             states.append(state)
         }
-        let later = try statementsValuedAfter(day)
+        let later = try statementsValuedAfter(day, policies: policies)
         let head = try store.head()
         let closed = DayClosed(
             day: day, headPosition: head.position, headHash: head.hash.hexString,
@@ -119,7 +119,7 @@ extension Ledger {
             result = try store.append(to: DayClosed.streamId, expectedVersion: expected,
                                       events: [event]) { context, recorded in
                 try projection.applyDayClosed(closed, states: states,
-                                              statementsAfterDay: later, context)
+                                              later: later, context)
                 try Ledger.advanceCheckpoint(context, recorded)
             }
         } catch let error as EventStoreError {
@@ -193,14 +193,14 @@ extension Ledger {
         }
     }
 
-    /// Statements on `day` of loans whose rows are valued after it.
-    private func statementsValuedAfter(_ day: BusinessDate) throws -> [LoanID: LoanStatement] {
-        let rows = try store.read {
-            try $0.rows(in: ReadModelSchema.live.loans, where: [:], orderBy: ["loan_id"],
-                        limit: nil)
-        }
-        return try ReadModelProjection.statementsValuedAfter(day, rows: rows) { customer in
-            try self.state(of: customer)
+    /// The rows valued after `day` and their statements on it (usually none, read cheaply).
+    private func statementsValuedAfter(_ day: BusinessDate, policies: CollectionPolicyBook)
+        throws -> LaterValuations
+    {
+        try store.read { context in
+            try ReadModelProjection.live(policies).laterValuations(day, context) { customer in
+                try self.state(of: customer)
+            }
         }
     }
 

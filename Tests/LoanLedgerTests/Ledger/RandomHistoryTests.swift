@@ -86,6 +86,20 @@ import TestSupport
         #expect(verification.readModelDifference == nil,
                 "\(verification.readModelDifference ?? "")")
 
+        // Each day's portfolio snapshot equals a replay as known at that day's close.
+        let closes = try fixture.ledger.store.readWholeStream(DayClosed.streamId)
+        for recorded in closes.suffix(25) {
+            let day = try BusinessDate(parsing: recorded.effectiveDate, field: "day")
+            let snapshot = try fixture.ledger.portfolio(asOf: day)
+            let replay = try fixture.ledger.portfolio(asOf: day,
+                                                      knownAt: .position(recorded.position))
+            #expect(snapshot.source == .snapshot)
+            #expect(snapshot.buckets.map(\.loans) == replay.buckets.map(\.loans),
+                    "portfolio on \(day)")
+            #expect(snapshot.buckets.map(\.outstandingPrincipal)
+                        == replay.buckets.map(\.outstandingPrincipal), "portfolio on \(day)")
+        }
+
         // Every loan's answer equals the pure replay of its customer's events.
         for (loan, _) in driver.loans.prefix(20) {
             let view = try fixture.ledger.loan(LoanID(validated: loan), asOf: driver.day)
