@@ -92,11 +92,15 @@ extension Ledger {
 
     /// Appends decided events with the loan index, reference keys, request key and read models
     /// in the same transaction.
+    /// - Parameters:
+    ///   - idFor: Event ids for derived events (end of day); default: from the request id.
+    ///   - checkFirst: Runs first inside the append's transaction; a throw aborts the append
+    ///     (end of day checks that its day is still open).
     func append(
         _ decided: [DecidedEvent], to state: CustomerState, command: LendingCommand?,
         metadata: CommandMetadata, context: DecisionContext,
         idFor: ((Int, DecidedEvent) -> UUID)? = nil,
-        precondition: ((any WriteContext) throws -> Void)? = nil
+        checkFirst: ((any WriteContext) throws -> Void)? = nil
     ) throws -> CommandOutcome {
         let stream = CustomerState.streamId(for: state.customerId)
         let eventMetadata = EventMetadata(actor: metadata.actor.rawValue, reason: metadata.reason,
@@ -114,7 +118,7 @@ extension Ledger {
         let expected: ExpectedVersion = state.version == 0 ? .noStream : .exact(state.version)
         let result = try store.append(to: stream, expectedVersion: expected, events: newEvents) {
             context, recorded in
-            try precondition?(context)
+            try checkFirst?(context)
             try self.claimKeys(for: decided, customer: state.customerId, context)
             if let requestId = metadata.requestId, let command,
                 let first = recorded.first, let last = recorded.last

@@ -173,7 +173,7 @@ extension Ledger {
                         seen[base] = index + 1
                         return EventIds.derived(name: "\(base)|\(index)")
                     },
-                    precondition: { context in
+                    checkFirst: { context in
                         // A faster closer may have closed this day meanwhile: its facts are in
                         // the log and this state may already be past the day, so stop.
                         let closed = try ReadModelProjection.live(policies).lastClosedDay(context)
