@@ -51,7 +51,8 @@ let package = Package(
         .executableTarget(name: "loanctl", dependencies: ["LoanLedger", "CommandLineKit"]),
         .executableTarget(name: "crashwriter", dependencies: ["EventStore"]),
         .executableTarget(
-            name: "loanbench", dependencies: ["LoanLedger", "EventStore", "CSQLite", "CLibPQ"]
+            name: "loanbench",
+            dependencies: ["LoanLedger", "EventStore", "PostgresEventStore", "CSQLite", "CLibPQ"]
         ),
         .target(name: "CommandLineKit"),
         .target(name: "TestSupport", dependencies: ["EventStore"], path: "Tests/TestSupport"),

@@ -19,6 +19,8 @@ struct BenchRun {
                 let append = AppendBenchmark(configuration: configuration)
                 report.fact("append.mean_event_bytes", append.meanEventBytes)
                 report.results += try append.run()
+                report.results += try PostgresAppendBenchmark(
+                    configuration: configuration, templates: append.templates).run()
             }
             if configuration.only(.commands) {
                 report.results += try CommandBenchmark(configuration: configuration).run()
