@@ -21,6 +21,8 @@ final class RawPostgres {
             throw Failure(description: "raw PostgreSQL: \(message)")
         }
         self.schema = schema
+        // libpq prints NOTICEs (e.g. "drop cascades to …") on stderr by default.
+        try execute("SET client_min_messages = warning")
         try execute("CREATE SCHEMA \(schema)")
         try execute("""
             CREATE TABLE \(schema).events (position bigint PRIMARY KEY, stream_id text NOT NULL,
