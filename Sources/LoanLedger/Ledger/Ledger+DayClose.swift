@@ -100,7 +100,7 @@ extension Ledger {
             appended += count
             states.append(state)
         }
-        let later = try statementsValuedAfter(day, policies: policies)
+        let later = try laterValuations(day, policies: policies)
         let head = try store.head()
         let closed = DayClosed(
             day: day, headPosition: head.position, headHash: head.hash.hexString,
@@ -194,7 +194,7 @@ extension Ledger {
     }
 
     /// The rows valued after `day` and their statements on it (usually none, read cheaply).
-    private func statementsValuedAfter(_ day: BusinessDate, policies: CollectionPolicyBook)
+    private func laterValuations(_ day: BusinessDate, policies: CollectionPolicyBook)
         throws -> LaterValuations
     {
         try store.read { context in
